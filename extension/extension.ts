@@ -1,0 +1,33 @@
+// Extension host entry: constructs the controllers, registers them, and returns a small API for tests.
+import * as vscode from 'vscode';
+import { DiagramViewProvider, type DiagramStatus } from './views/diagramViewProvider';
+import { registerCommands } from './commands';
+
+/** What `activate` returns; integration tests read it through `extension.exports`. */
+export interface TcpStatesApi {
+  readonly diagram: {
+    status(): DiagramStatus;
+    readonly onRendered: DiagramViewProvider['onRendered'];
+    readonly onHighlighted: DiagramViewProvider['onHighlighted'];
+  };
+}
+
+export function activate(context: vscode.ExtensionContext): TcpStatesApi {
+  const diagram = new DiagramViewProvider(context.extensionUri);
+  context.subscriptions.push(
+    diagram,
+    vscode.window.registerWebviewViewProvider(DiagramViewProvider.viewId, diagram),
+    ...registerCommands(diagram),
+  );
+  return {
+    diagram: {
+      status: () => diagram.status(),
+      onRendered: diagram.onRendered,
+      onHighlighted: diagram.onHighlighted,
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

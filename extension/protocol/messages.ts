@@ -1,0 +1,122 @@
+// Pure (host and webview): the one typed protocol between the extension host and the diagram webview.
+import type { Lang, TcpState } from '../tcp/types';
+
+/** A path step as the diagram draws it (mirrors tcp/pathInference PathStep). */
+export interface DiagramStep {
+  readonly from: TcpState;
+  readonly to: TcpState;
+  readonly transitionId: string;
+  readonly observed: boolean;
+}
+
+/** The connection under the editor cursor, as the sidebar shows it. */
+export interface DiagramSelection {
+  readonly state: TcpState;
+  /** As printed in the log (`ESTAB`, `VERBUNDEN`…). */
+  readonly rawState: string;
+  readonly local: string;
+  readonly remote: string;
+  /** 1-based line in the document. */
+  readonly line: number;
+  /** The most likely path, CLOSED → … → state. */
+  readonly steps: readonly DiagramStep[];
+  /** Other plausible pasts (TIME_WAIT via CLOSING / straight from FIN_WAIT_1). */
+  readonly alternatives: readonly (readonly DiagramStep[])[];
+  /** States actually seen for this connection in the file, in order (collapsed). */
+  readonly observedStates: readonly TcpState[];
+  /** The path in words, in the UI language (also the aria-live caption). */
+  readonly caption: string;
+}
+
+/** Count of connections per state in the active log. */
+export type StateCounts = Partial<Record<TcpState, number>>;
+
+/** What the webview can be asked to show a card for. */
+export type CardTarget =
+  | { readonly kind: 'state'; readonly state: TcpState }
+  | { readonly kind: 'transition'; readonly transitionId: string };
+
+// ---- host → webview ----
+
+/** host → webview: UI language and localized chrome strings; sent in reply to `ready`. */
+export interface InitMessage {
+  readonly type: 'init';
+  readonly lang: Lang;
+  readonly strings: Readonly<Record<string, string>>;
+  readonly compact: boolean;
+}
+/** host → webview: the selected connection, or null for the plain reference. */
+export interface SelectionMessage {
+  readonly type: 'selection';
+  readonly selection: DiagramSelection | null;
+}
+/** host → webview: per-state counts of the active log (null when no log is active). */
+export interface CountsMessage {
+  readonly type: 'counts';
+  readonly counts: StateCounts | null;
+  /** Short name of the document the counts come from. */
+  readonly source: string | null;
+}
+/** host → webview: open the reference card of a state or transition. */
+export interface ShowCardMessage {
+  readonly type: 'showCard';
+  readonly target: CardTarget;
+}
+/** host → webview: switch between labelled and compact (no edge labels) layout. */
+export interface SetCompactMessage {
+  readonly type: 'setCompact';
+  readonly compact: boolean;
+}
+/** host → webview: zoom commands from the view's title bar. */
+export interface ZoomMessage {
+  readonly type: 'zoom';
+  readonly action: 'in' | 'out' | 'fit';
+}
+
+export type HostToWebview =
+  | InitMessage
+  | SelectionMessage
+  | CountsMessage
+  | ShowCardMessage
+  | SetCompactMessage
+  | ZoomMessage;
+
+// ---- webview → host ----
+
+/** webview → host: the page has loaded and wants the current state. */
+export interface ReadyMessage {
+  readonly type: 'ready';
+}
+/** webview → host: the diagram finished rendering (or failed). */
+export interface RenderedMessage {
+  readonly type: 'rendered';
+  readonly ok: boolean;
+  readonly theme: 'light' | 'dark' | 'high-contrast';
+  readonly nodeCount: number;
+  readonly edgeCount: number;
+  readonly ms: number;
+  readonly error?: string;
+}
+/** webview → host: what is highlighted now (after a selection), read back from the DOM. */
+export interface HighlightedMessage {
+  readonly type: 'highlighted';
+  readonly caption: string;
+  readonly current: TcpState | null;
+  readonly states: readonly TcpState[];
+  readonly observedEdges: readonly string[];
+  readonly inferredEdges: readonly string[];
+  readonly alternativeEdges: readonly string[];
+  readonly ms: number;
+}
+/** webview → host: reveal lines of the active log in this state. */
+export interface FindInLogMessage {
+  readonly type: 'findInLog';
+  readonly state: TcpState;
+}
+/** webview → host: the user opened a card (host may mirror it, e.g. for tests). */
+export interface CardOpenedMessage {
+  readonly type: 'cardOpened';
+  readonly target: CardTarget;
+}
+
+export type WebviewToHost = ReadyMessage | RenderedMessage | HighlightedMessage | FindInLogMessage | CardOpenedMessage;

@@ -1,0 +1,72 @@
+// Node (unit tier): the architecture's boundaries and the localisation bundles, checked on the source tree.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+
+function tsFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(join(root, dir))) {
+    const rel = join(dir, name);
+    if (statSync(join(root, rel)).isDirectory()) out.push(...tsFiles(rel));
+    else if (name.endsWith('.ts')) out.push(rel);
+  }
+  return out;
+}
+
+const importRe = /(?:^|\n)\s*(?:import|export)[^;'"]*?from\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function importsOf(file: string): string[] {
+  const src = readFileSync(join(root, file), 'utf8');
+  return [...src.matchAll(importRe)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+test('pure core (tcp, logs, protocol) imports neither vscode nor Node modules', () => {
+  const offenders: string[] = [];
+  for (const dir of ['extension/tcp', 'extension/logs', 'extension/protocol']) {
+    for (const f of tsFiles(dir)) {
+      for (const spec of importsOf(f)) {
+        if (spec === 'vscode' || spec.startsWith('node:') || ['fs', 'path', 'os', 'child_process'].includes(spec)) {
+          offenders.push(`${f} imports ${spec}`);
+        }
+      }
+    }
+  }
+  assert.deepEqual(offenders, []);
+});
+
+test('webview code never imports vscode or Node modules', () => {
+  const offenders = tsFiles('webview').flatMap((f) =>
+    importsOf(f)
+      .filter((s) => s === 'vscode' || s.startsWith('node:'))
+      .map((s) => `${f} imports ${s}`),
+  );
+  assert.deepEqual(offenders, []);
+});
+
+test('every vscode.l10n.t string has a Simplified Chinese translation', () => {
+  const bundle = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+  const missing: string[] = [];
+  const literal = /l10n\.t\(\s*(['"`])((?:\\.|(?!\1).)*)\1/g;
+  for (const f of tsFiles('extension')) {
+    const src = readFileSync(join(root, f), 'utf8');
+    for (const m of src.matchAll(literal)) {
+      const key = m[2].replace(/\\(['"`\\])/g, '$1');
+      if (!(key in bundle)) missing.push(`${relative(root, join(root, f))}: ${key}`);
+    }
+  }
+  assert.deepEqual(missing, []);
+  for (const [k, v] of Object.entries(bundle)) assert.match(v, /[\u4e00-\u9fff]/, `zh-cn translation of "${k}" is Chinese`);
+});
+
+test('package.nls.zh-cn.json translates every key of package.nls.json, and package.json uses only known keys', () => {
+  const en = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+  const zh = JSON.parse(readFileSync(join(root, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
+  assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+  const pkg = readFileSync(join(root, 'package.json'), 'utf8');
+  const used = [...pkg.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+  assert.ok(used.length > 5);
+  for (const key of used) assert.ok(key in en, `package.json refers to %${key}% which package.nls.json lacks`);
+});
