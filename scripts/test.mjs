@@ -1,4 +1,4 @@
-// Node (test tooling): `npm test`. Builds, then runs the three tiers — unit (node:test on the pure code),
+// Node (test tooling): `npm test`. Builds, then runs the tiers — static (tsc per runtime, eslint), unit (node:test on the pure code),
 // webview (the built page in headless Chromium) and integration (the mocha suite inside code-server, a real
 // VS Code) — prints each tier's count and ends with one line "N passed, N failed" over all tiers.
 // `node scripts/test.mjs unit webview` runs only the named tiers.
@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ALL = ['unit', 'webview', 'integration'];
+const ALL = ['static', 'unit', 'webview', 'integration'];
 const wanted = process.argv.slice(2).filter((a) => ALL.includes(a));
 const tiers = wanted.length ? wanted : ALL;
 
@@ -64,17 +64,48 @@ async function nodeTestTier(files) {
   return { ...counts, code };
 }
 
+/** The mocha suite inside code-server, then the packaged .vsix installed into it. */
 async function integrationTier() {
-  const counts = { passed: 0, failed: 0, seen: false };
-  const code = await exec(process.execPath, [join(root, 'test', 'vscode', 'runIntegration.mjs')], (line) => {
-    const m = /\[tcp-states\] integration: (\d+) passed, (\d+) failed/.exec(line);
-    if (m) {
-      counts.passed += Number(m[1]);
-      counts.failed += Number(m[2]);
-      counts.seen = true;
-    }
-  });
-  return { passed: counts.passed, failed: counts.failed, code, note: counts.seen ? undefined : 'the suite reported no result' };
+  const counts = { passed: 0, failed: 0 };
+  let code = 0;
+  const runs = [
+    ['runIntegration.mjs', /\[tcp-states\] integration: (\d+) passed, (\d+) failed/, {}],
+    ['runVsix.mjs', /\[tcp-states\] vsix: (\d+) passed, (\d+) failed/, {}],
+  ];
+  const notes = [];
+  for (const [script, re, env] of runs) {
+    let seen = false;
+    const c = await exec(process.execPath, [join(root, 'test', 'vscode', script)], (line) => {
+      const m = re.exec(line);
+      if (m) {
+        counts.passed += Number(m[1]);
+        counts.failed += Number(m[2]);
+        seen = true;
+      }
+    }, env);
+    if (!seen) notes.push(`${script} reported no result`);
+    if (c !== 0) code = c;
+  }
+  return { ...counts, code, note: notes.length ? notes.join('; ') : undefined };
+}
+
+/** Type-checking of each runtime and the linter; each is one check. */
+async function staticTier() {
+  const checks = [
+    ['tsc -p extension', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'extension', '--noEmit']],
+    ['tsc -p webview', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'webview', '--noEmit']],
+    ['tsc -p test', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'test', '--noEmit']],
+    ['eslint', [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']],
+  ];
+  let passed = 0;
+  let failed = 0;
+  for (const [name, args] of checks) {
+    const c = await exec(process.execPath, args, () => {});
+    console.log(`  ${c === 0 ? '✔' : '✘'} ${name}`);
+    if (c === 0) passed++;
+    else failed++;
+  }
+  return { passed, failed, code: failed ? 1 : 0 };
 }
 
 const results = [];
@@ -92,7 +123,8 @@ for (const tier of tiers) {
   console.log(`\n> ${tier} tier`);
   const t0 = Date.now();
   let r;
-  if (tier === 'unit') r = await nodeTestTier(listTests(join(root, 'test', 'unit'), '.test.ts'));
+  if (tier === 'static') r = await staticTier();
+  else if (tier === 'unit') r = await nodeTestTier(listTests(join(root, 'test', 'unit'), '.test.ts'));
   else if (tier === 'webview') r = await nodeTestTier(listTests(join(root, 'test', 'webview'), '.test.ts'));
   else r = await integrationTier();
   results.push({ tier, ...r, seconds: (Date.now() - t0) / 1000 });

@@ -2,8 +2,11 @@
 import * as vscode from 'vscode';
 import type { Lang } from '../tcp/types';
 
-/** The product's content language for VS Code's display language (any Chinese locale → zh). */
+/** The language of the product's TCP content: the `tcpStates.contentLanguage` setting, or VS Code's display language (any Chinese locale → zh). */
 export function uiLang(): Lang {
+  const setting = vscode.workspace.getConfiguration('tcpStates').get<string>('contentLanguage', 'auto');
+  if (setting === 'en') return 'en';
+  if (setting === 'zh-cn') return 'zh';
   return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 

@@ -110,7 +110,7 @@ export async function installVsix(sb, vsix) {
  * Starts code-server on 127.0.0.1. Returns { url, port, process, stop }. It runs in its own process group so
  * that stop() also ends the extension host and other children.
  */
-export async function startCodeServer(sb, { port, smokeTestDriver = false, locale, host = '127.0.0.1', log = () => {} } = {}) {
+export async function startCodeServer(sb, { port, smokeTestDriver = false, host = '127.0.0.1', log = () => {} } = {}) {
   port ??= await freePort();
   const args = [
     entryJs,
@@ -124,7 +124,6 @@ export async function startCodeServer(sb, { port, smokeTestDriver = false, local
     '--user-data-dir', sb.userData,
     '--extensions-dir', sb.extensions,
   ];
-  if (locale) args.push('--locale', locale);
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const child = spawn(node24, args, { env: sandboxEnv(sb), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = [];

@@ -34,13 +34,12 @@ async function main() {
   if (maybeIsolate()) return;
   await ensureInstalled();
   const workspace = process.env.TCP_STATES_TEST_WORKSPACE ?? join(repoRoot, 'test', 'fixtures');
-  const locale = process.env.TCP_STATES_TEST_LOCALE;
   // Overrides exist so the runner itself can be exercised on another extension or suite.
   const extensionPath = process.env.TCP_STATES_EXTENSION_PATH ?? repoRoot;
   const testsPath = process.env.TCP_STATES_TESTS_PATH ?? join(repoRoot, 'out', 'test', 'integration', 'index.js');
-  const sb = makeSandbox('tcp-states-it-', locale ? { 'locale': locale } : {});
-  const server = await startCodeServer(sb, { smokeTestDriver: true, locale });
-  console.log(`[runner] code-server at ${server.url}${process.env.TCP_STATES_NETNS_INNER ? ' (private network namespace)' : ''}${locale ? `, locale ${locale}` : ''}`);
+  const sb = makeSandbox('tcp-states-it-');
+  const server = await startCodeServer(sb, { smokeTestDriver: true });
+  console.log(`[runner] code-server at ${server.url}${process.env.TCP_STATES_NETNS_INNER ? ' (private network namespace)' : ''}`);
   const { browser, context } = await launchBrowser();
   let exitCode = 1;
   try {
