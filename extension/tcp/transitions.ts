@@ -29,7 +29,6 @@ const SND_FIN: Localized = { en: 'send FIN', zh: '发送 FIN' };
 const SND_SYNACK: Localized = { en: 'send SYN,ACK', zh: '发送 SYN+ACK' };
 const APP_CLOSE: Localized = { en: 'the application calls close()', zh: '应用调用 close()' };
 const RCV_ACK_OF_FIN: Localized = { en: 'receive the ACK of our FIN', zh: '收到对本端 FIN 的 ACK' };
-const RCV_FIN: Localized = { en: 'receive FIN', zh: '收到 FIN' };
 
 function rfc(
   n: number,
