@@ -183,7 +183,7 @@ export function inferPath(current: TcpState, options: InferPathOptions = {}): St
   const pasts = canonicalPasts(first, options.role).map((ids) => toSteps(ids));
   const segments: Segment[] = [{ primary: pasts[0] ?? [], alternatives: pasts.slice(1) }];
   for (let i = 1; i < observedStates.length; i++) {
-    segments.push(segmentBetween(observedStates[i - 1] as TcpState, observedStates[i] as TcpState));
+    segments.push(segmentBetween(observedStates[i - 1], observedStates[i]));
   }
   const steps = segments.flatMap((s) => s.primary);
   const alternatives: PathStep[][] = [];
