@@ -25,8 +25,6 @@ interface Group {
   backlog: number;
   /** Sockets with unread data (CLOSE_WAIT) or a persist timer (Send-Q). */
   flagged: number;
-  /** The other endpoint, when the subject is decided only at the end (CLOSE_WAIT without process names). */
-  alt?: Endpoint;
 }
 
 function bump(map: Map<string, Group>, key: string, sample: Endpoint, line: number): Group {
@@ -123,38 +121,23 @@ export class DiagnosisCollector {
         }
         return;
       case 'CLOSE_WAIT': {
-        // Grouped by owner when the capture names processes, else by listener or destination (see closeWaitGroups).
+        // Grouped by owner when the capture names processes, else by the service side: the local address when
+        // its port listens (ss and netstat list LISTEN rows first) or faces an ephemeral remote port, else the destination.
         const name = r.processes[0]?.name;
-        const key = name !== undefined ? `p ${name}` : `l ${local.port} ${local.host} ${remote.host} ${remote.port}`;
-        const g = bump(this.kind('closewait'), key, name !== undefined ? { host: name, port: '' } : local, line);
+        let g: Group;
+        if (name !== undefined) g = bump(this.kind('closewait'), `p ${name}`, { host: name, port: '' }, line);
+        else {
+          const remotePort = Number(remote.port);
+          const serviceLocal = this.kind('listen').has(local.port) || (remotePort >= 32768 && Number(local.port) < remotePort);
+          const side = serviceLocal ? local : remote;
+          g = bump(this.kind('closewait'), `${serviceLocal ? 'l' : 'r'} ${side.host} ${side.port}`, side, line);
+        }
         if ((r.recvQ ?? 0) > 0) g.flagged++;
-        if (name === undefined) g.alt = remote;
         return;
       }
       default:
         return;
     }
-  }
-
-  /** CLOSE_WAIT without process names: a socket on a listening port belongs to that server, others to their destination. */
-  private closeWaitGroups(): Map<string, Group> {
-    const listening = this.kind('listen');
-    const out = new Map<string, Group>();
-    for (const [key, g] of this.kind('closewait')) {
-      if (key.startsWith('p ')) {
-        out.set(key, g);
-        continue;
-      }
-      const onListener = listening.has(g.sample.port);
-      const sample = onListener ? g.sample : (g.alt ?? g.sample);
-      const subjectKey = `${sample.host} ${sample.port}`;
-      const target = out.get(subjectKey) ?? { sample, count: 0, lines: [], maxQ: 0, backlog: 0, flagged: 0 };
-      target.count += g.count;
-      target.flagged += g.flagged;
-      for (const l of g.lines) if (target.lines.length < MAX_EVIDENCE_LINES) target.lines.push(l);
-      out.set(subjectKey, target);
-    }
-    return out;
   }
 
   findings(): Finding[] {
@@ -166,7 +149,7 @@ export class DiagnosisCollector {
     const o = this.options;
     const out: Finding[] = [];
     const label = (e: Endpoint): string => (e.port === '' ? e.host : formatEndpoint(e));
-    for (const g of this.closeWaitGroups().values()) {
+    for (const g of this.kind('closewait').values()) {
       if (g.count < o.closeWaitThreshold) continue;
       const s = label(g.sample);
       out.push(finding('close-wait-pileup', 'warning', 'CLOSE_WAIT', text.closeWaitText(g.count, s, g.flagged), g, s));

@@ -15,6 +15,7 @@ const WORDS = {
     line: 'line',
     more: (n: string): string => `… ${n} more`,
     diagnosis: 'Diagnosis',
+    lastSnapshot: 'Diagnosis of the last snapshot',
     healthy: 'Nothing looks wrong.',
     lines: 'lines',
     of: (shown: number, total: number): string => (shown < total ? ` (first ${shown} of ${groupDigits(total)})` : ''),
@@ -29,6 +30,7 @@ const WORDS = {
     line: '行',
     more: (n: string): string => `…… 另有 ${n} 项`,
     diagnosis: '诊断',
+    lastSnapshot: '诊断（基于最后一个快照）',
     healthy: '没有发现异常。',
     lines: '行号',
     of: (shown: number, total: number): string => (shown < total ? `（仅列出 ${groupDigits(total)} 行中的前 ${shown} 行）` : ''),
@@ -85,7 +87,7 @@ export function formatSummaryText(summary: Summary, findings: readonly Finding[]
     if (summary.processes.length > 0) out.push('', `${w.procs}:`, ...entries(summary.processes, summary.distinctProcesses, lang, ''));
     if (summary.snapshots.length > 0) out.push('', `${w.snapshots(summary.snapshots.length)}:`, ...snapshotRows(summary.snapshots, lang));
   }
-  out.push('', `${w.diagnosis}:`);
+  out.push('', `${summary.snapshots.length > 0 ? w.lastSnapshot : w.diagnosis}:`);
   if (findings.length === 0) out.push(`  ${w.healthy}`);
   for (const f of findings) {
     out.push(`  [${SEVERITY[f.severity][lang]}] ${f.title[lang]}`, `    ${f.message[lang]}`);

@@ -1,0 +1,180 @@
+// Node (benchmark): `npm run bench` — times `tcp-states summary` against mawk on ≥ 1,000,000-line ss and netstat dumps.
+// The dumps are built from the real captures in test/fixtures/linux (lines repeated with varied ports and
+// addresses) into bench/results/ (git-ignored). `--lines N` changes the size, `--runs N` the repetitions,
+// `--profile` also writes a V8 CPU profile of one CLI run and prints the functions with the most self time.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = join(root, 'bench', 'results');
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? Number(argv[i + 1]) : dflt;
+};
+const LINES = opt('--lines', 1_000_000);
+const RUNS = opt('--runs', 5);
+const PROFILE = argv.includes('--profile');
+const cli = join(root, 'dist', 'cli.js');
+
+function walk(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : n.endsWith('.json') ? [] : [p];
+  });
+}
+
+const SS_ROW = /^(?:tcp\s+)?(ESTAB|LISTEN|SYN-SENT|SYN-RECV|FIN-WAIT-1|FIN-WAIT-2|TIME-WAIT|CLOSE-WAIT|LAST-ACK|CLOSING|UNCONN)\s+\d+\s+\d+\s/;
+const NETSTAT_ROW = /^tcp6?\s+\d+\s+\d+\s+\S+\s+\S+\s+[A-Z_12]+\b/;
+
+/** Connection rows of every real Linux capture, by dialect. */
+function templates() {
+  const ss = [];
+  const netstat = [];
+  // Only the -tanpo captures, so every row has the columns the header promises.
+  for (const file of walk(join(root, 'test', 'fixtures', 'linux')).filter((f) => /tanpo/.test(f))) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (SS_ROW.test(line)) ss.push(line.replace(/^tcp\s+/, ''));
+      else if (NETSTAT_ROW.test(line)) netstat.push(line);
+    }
+  }
+  return { ss, netstat };
+}
+
+const FALLBACK_SS = [
+  'ESTAB      0      0      10.0.0.5:22        10.0.0.77:50712     users:(("sshd",pid=1201,fd=4)) timer:(keepalive,89min,0)',
+  'TIME-WAIT  0      0      10.0.0.5:43210     10.0.1.20:5432      timer:(timewait,41sec,0)',
+  'LISTEN     0      4096   0.0.0.0:443        0.0.0.0:*           users:(("nginx",pid=812,fd=6),("nginx",pid=813,fd=6))',
+  'CLOSE-WAIT 1      0      10.0.0.5:8080      10.0.0.90:61234     users:(("java",pid=2222,fd=91))',
+];
+const FALLBACK_NETSTAT = [
+  'tcp        0      0 10.0.0.5:22             10.0.0.77:50712         ESTABLISHED 1201/sshd: root      keepalive (5340.21/0/0)',
+  'tcp        0      0 10.0.0.5:43210          10.0.1.20:5432          TIME_WAIT   -                    timewait (41.20/0/0)',
+  'tcp        0      0 0.0.0.0:443             0.0.0.0:*               LISTEN      812/nginx: master    off (0.00/0/0)',
+  'tcp6       1      0 ::1:8080                ::1:61234               CLOSE_WAIT  2222/java            off (0.00/0/0)',
+];
+
+/** A deterministic generator, so every run of the bench sees the same files. */
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/**
+ * Varies what differs between real connections: the ephemeral port (≥ 32768) on whichever side has one,
+ * and the peer's last octet. Service ports (22, 443, 5432…) stay, so per-destination groups stay realistic.
+ */
+function mutate(line, rand) {
+  let n = 0;
+  return line.replace(/(\d{1,3}\.\d{1,3}\.\d{1,3}\.)(\d{1,3}):(\d+)/g, (m, net, last, port) => {
+    n++;
+    const newPort = Number(port) >= 32768 ? String(32768 + Math.floor(rand() * 28232)) : port;
+    const newLast = n === 2 && port !== '*' ? String(1 + Math.floor(rand() * 254)) : last;
+    return `${net}${newLast}:${newPort}`;
+  });
+}
+
+function generate(name, header, rows, count) {
+  const tag = createHash('sha1').update(header).update(rows.join('\n')).update(mutate.toString()).digest('hex').slice(0, 8);
+  const file = join(outDir, `${name}-${count}-${tag}.txt`);
+  if (existsSync(file)) return file;
+  const rand = rng(42);
+  const parts = [header];
+  for (let i = 0; i < count; i++) parts.push(mutate(rows[i % rows.length], rand));
+  writeFileSync(file, parts.join('\n') + '\n');
+  return file;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(cmd, args) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+function which(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).stdout.trim();
+}
+
+function topSelfTime(profileFile, n = 15) {
+  const prof = JSON.parse(readFileSync(profileFile, 'utf8'));
+  const byId = new Map(prof.nodes.map((x) => [x.id, x]));
+  const hits = new Map();
+  const dt = prof.timeDeltas;
+  prof.samples.forEach((id, i) => hits.set(id, (hits.get(id) ?? 0) + (dt[i] ?? 0)));
+  const self = new Map();
+  let total = 0;
+  for (const [id, us] of hits) {
+    const f = byId.get(id).callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').slice(-2).join('/')}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + us);
+    total += us;
+  }
+  return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
+}
+
+if (!existsSync(cli)) {
+  console.error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
+  process.exit(1);
+}
+mkdirSync(outDir, { recursive: true });
+const t = templates();
+const ssRows = t.ss.length > 0 ? t.ss : FALLBACK_SS;
+const netstatRows = t.netstat.length > 0 ? t.netstat : FALLBACK_NETSTAT;
+if (t.ss.length === 0 || t.netstat.length === 0) console.log('note: no real captures under test/fixtures/linux for some dialect; using built-in sample rows');
+console.log(`templates: ${ssRows.length} ss rows, ${netstatRows.length} netstat rows from test/fixtures/linux`);
+
+const inputs = [
+  {
+    name: 'ss -tanpo',
+    file: generate('ss-tanpo', 'State      Recv-Q Send-Q Local Address:Port   Peer Address:Port Process', ssRows, LINES),
+    awkField: '$1',
+  },
+  {
+    name: 'netstat -tanpo',
+    file: generate(
+      'netstat-tanpo',
+      'Active Internet connections (servers and established)\nProto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name     Timer',
+      netstatRows,
+      LINES,
+    ),
+    awkField: '$6',
+  },
+];
+
+const mawk = which('mawk');
+const awk = mawk || which('awk');
+if (!mawk) console.log(`mawk not found (Debian package "mawk"); falling back to ${awk || 'nothing'}`);
+console.log(`node ${process.version}, ${RUNS} runs each, median; awk = ${awk}\n`);
+
+for (const input of inputs) {
+  const lines = readFileSync(input.file, 'utf8').split('\n').length - 1;
+  const program = `NR>1{++S[${input.awkField}]} END{for(s in S) print s, S[s]}`;
+  time(awk, [program, input.file]);
+  time(process.execPath, [cli, 'summary', input.file]);
+  const awkMs = median(Array.from({ length: RUNS }, () => time(awk, [program, input.file])));
+  const cliMs = median(Array.from({ length: RUNS }, () => time(process.execPath, [cli, 'summary', input.file])));
+  const rate = (ms) => `${(lines / (ms / 1000) / 1e6).toFixed(2)} M lines/s`;
+  console.log(`${input.name}: ${lines.toLocaleString('en-US')} lines (${input.file})`);
+  console.log(`  ${awk.split('/').pop().padEnd(12)} ${awkMs.toFixed(0).padStart(6)} ms  ${rate(awkMs)}   (counts column ${input.awkField} only)`);
+  console.log(`  tcp-states   ${cliMs.toFixed(0).padStart(6)} ms  ${rate(cliMs)}   (summary: every field parsed, counts, diagnosis)`);
+  console.log(`  ratio        ${(cliMs / awkMs).toFixed(2)}×  (target ≤ 1.5×)\n`);
+  if (PROFILE) {
+    const dir = join(outDir, 'profiles');
+    mkdirSync(dir, { recursive: true });
+    const name = `${input.name.split(' ')[0]}.cpuprofile`;
+    spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', name, cli, 'summary', input.file], { stdio: 'ignore' });
+    console.log(`  profile ${join(dir, name)}, top self time:`);
+    console.log(topSelfTime(join(dir, name)).join('\n') + '\n');
+  }
+}

@@ -1,0 +1,78 @@
+// Node (CLI): the --help texts of the tool and of each command.
+import type { CommandName } from './cliArgs';
+
+const TOOL = `Usage: tcp-states <command> [options] [FILE…]
+
+Read ss / netstat / lsof / conntrack / /proc/net/tcp / bcc tcpstates output (files, or stdin
+when no FILE or FILE is '-') and explain the TCP states in it.
+
+Commands:
+  parse     one line per recognised connection (--json: JSON Lines)
+  history   each connection's observed path across snapshots or a transition log
+  summary   counts per state, local port and process, then a diagnosis
+  annotate  the input echoed with each connection line's meaning beside it
+  explain   the reference entry of one state (any spelling: TIME-WAIT, 06, VERBUNDEN…)
+
+Options:
+  -h, --help       help for the tool, or for a command (tcp-states summary --help)
+  -V, --version    print the version
+  --lang en|zh     language of explanations (default from LC_ALL / LC_MESSAGES / LANG)
+
+Examples:
+  ss -tanpo | tcp-states summary
+  tcp-states parse --json conns.log | jq 'select(.state == "CLOSE_WAIT")'
+  tcp-states explain fin-wait-2 --lang zh
+
+Exit status: 0 ok, 1 some input could not be read, 2 usage error.
+`;
+
+const COMMAND_HELP: Record<CommandName, string> = {
+  parse: `Usage: tcp-states parse [--json] [FILE…]
+
+Print every recognised connection line. Without --json a table; with --json one JSON object per line:
+  {"line":N,"format":"ss|netstat|bsd|windows|proc|lsof|conntrack|tcpstates","state":S,"rawState":"…",
+   "local":"HOST:PORT","remote":"HOST:PORT", …}
+plus, when present: file (several inputs), proto, recvQ, sendQ, processes [{name,pid,fd}], user, uid,
+inode, timer {kind,seconds,retrans,probes}, snapshot (0-based) and time for time series, from for
+transition logs. IPv6 hosts are in brackets; a wildcard port is '*'.
+`,
+  history: `Usage: tcp-states history [--json] [FILE]
+
+Follow each connection (its 4-tuple; a listener by its local address) through repeated snapshots
+(while true; do date; ss -tanpo; sleep 1; done) or a bcc tcpstates log, and print the states it was
+seen in, repeats collapsed, with the line where each state first appeared:
+  10.0.0.2:51000 → 10.0.0.9:443: SYN_SENT → ESTABLISHED → TIME_WAIT (lines 3, 9, 15)
+A 4-tuple reused by a new connection (TIME_WAIT, then SYN_SENT again) starts a new history.
+--json prints one {"local","remote","states":[…],"lines":[…]} object per connection.
+`,
+  summary: `Usage: tcp-states summary [--json] [--lang en|zh] [--top N] [--threshold NAME=N]… [FILE…]
+
+Count connections per state, per local port and per process (top N, default 10), per snapshot for a
+time series, then diagnose: CLOSE_WAIT pile-ups, TIME_WAIT eating ephemeral ports, SYN_RECV and
+SYN_SENT build-ups, accept-queue overflow, orphaned FIN_WAIT_2, lingering LAST_ACK, stuck Send-Q, and
+kernel SYN-flood / conntrack-full messages. A time series is diagnosed on its last snapshot.
+Several files give one report each. --json prints {"file"?,"summary","findings"} per input.
+
+Thresholds (--threshold NAME=N, defaults in brackets): close-wait [10], time-wait [1000],
+syn-recv [50], syn-sent [10], last-ack [10], fin-wait-2 [10], send-q [262144 bytes],
+ephemeral-ports [28232], time-wait-seconds [60].
+`,
+  annotate: `Usage: tcp-states annotate [--lang en|zh] [FILE]
+
+Echo the input with each connection line's state and short meaning appended:
+  tcp   ESTAB  0  0  10.0.0.1:22  10.0.0.7:5050   # ESTABLISHED: …
+Coloured when standard output is a terminal and NO_COLOR is not set.
+`,
+  explain: `Usage: tcp-states explain [--lang en|zh] STATE
+
+Print the reference entry of a state: what it means, which side holds it, what comes next, how long
+it lasts, what many of them mean, and the kernel knobs with their cautions. STATE may be spelled as
+any tool prints it: TIME_WAIT, time-wait, TIME-WAIT, 06 (/proc hex), ESTAB, SYN_RCVD, LISTENING,
+VERBUNDEN, ABHÖREN, ABH™REN, WARTEND…
+`,
+};
+
+/** Help for a command, or for the tool when none is given. */
+export function helpText(command?: CommandName): string {
+  return command === undefined ? TOOL : COMMAND_HELP[command];
+}
