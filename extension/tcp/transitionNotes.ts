@@ -12,8 +12,8 @@ export const TRANSITION_NOTES: Readonly<Record<string, Localized>> = {
     zh: '客户端调用 connect()（主动打开）：内核选一个临时端口，发出 SYN 并启动 SYN 重传计时器。',
   },
   t3: {
-    en: 'The server closes its listening socket; half-open and not-yet-accepted connections in its queues are reset.',
-    zh: '服务端关闭监听 socket；队列里的半连接和尚未被 accept() 的连接都会被重置。',
+    en: 'The server closes its listening socket: half-open connections in its SYN queue are dropped, and completed ones never accept()ed are reset.',
+    zh: '服务端关闭监听 socket：半连接队列里的连接被丢弃，全连接队列里尚未被 accept() 的连接被重置。',
   },
   t4: {
     en: 'A SYN arrives on a listening port: the server answers with SYN,ACK and keeps the half-open connection in its SYN queue (or encodes it in a syncookie when the queue is full).',
@@ -44,8 +44,8 @@ export const TRANSITION_NOTES: Readonly<Record<string, Localized>> = {
     zh: '客户端的 ACK 完成了三次握手：连接从半连接队列移入全连接队列，等待 accept()。',
   },
   t11: {
-    en: 'The connection is closed before the handshake completes; a FIN is sent once the connection is synchronized.',
-    zh: '握手尚未完成时连接就被关闭；连接同步后会发出 FIN。',
+    en: 'The application closes a connection whose handshake is not complete: TCP sends a FIN at once (or after data still queued). Rare on Linux, where accept() normally returns only completed connections; TCP Fast Open is the exception.',
+    zh: '应用关闭了一条尚未完成握手的连接：TCP 立即发出 FIN（若仍有排队数据则在其后发出）。在 Linux 上很少见，因为 accept() 通常只返回已完成握手的连接，TCP Fast Open 是例外。',
   },
   t12: {
     en: 'This side closes first (active close): the application calls close() or shutdown(SHUT_WR) and TCP sends a FIN after any queued data. This side will end in TIME_WAIT.',
