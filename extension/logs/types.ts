@@ -54,6 +54,8 @@ export interface ConnectionRecord {
   readonly recvQ?: number;
   readonly sendQ?: number;
   readonly processes: readonly ProcessRef[];
+  /** Owning process id when the tool printed a PID column without a name (Windows `netstat -o`, macOS `netstat -v`). */
+  readonly pid?: number;
   readonly user?: string;
   readonly uid?: number;
   readonly inode?: number;

@@ -1,0 +1,170 @@
+// Pure (runs anywhere: host, webview, CLI): line-by-line recognition of every connection-table dialect.
+import type { ConnectionRecord, KernelEvent, ParseResult, SnapshotInfo } from './types';
+import type { RecordDraft } from './recordDraft';
+import { parseBsdLine } from './bsdParser';
+import { parseConntrackLine } from './conntrackParser';
+import { parseLsofLine } from './lsofParser';
+import { netstatColumnsFromHeader, parseNetstatLine, type NetstatColumns } from './netstatParser';
+import { parseProcLine } from './procParser';
+import { matchHeader, matchKernelEvent, matchTimestamp } from './specialLines';
+import { isSsStateToken, parseSsLine } from './ssParser';
+import { parseTcpstatesCsv, parseTcpstatesLine } from './tcpstatesParser';
+import { Tokens, isHexString } from './tokens';
+import { parseWindowsLine, parseWindowsOwnerLine } from './windowsParser';
+
+/**
+ * Feeds lines in order; each line is classified on its own (real files mix dialects, prompts,
+ * headers and kernel lines). Dispatch looks at the first token only, so the cost per line is one
+ * tokenisation plus the chosen dialect's scan. Context carried between lines: the last netstat
+ * header's columns, the record an `ss -i` continuation or a Windows `-b` owner line belongs to,
+ * and the current snapshot.
+ */
+export class LogParser {
+  readonly snapshots: SnapshotInfo[] = [];
+  readonly kernelEvents: KernelEvent[] = [];
+  private readonly tok = new Tokens();
+  private netstatCols: NetstatColumns | undefined;
+  private current: SnapshotInfo | undefined;
+  private recordsInCurrent = 0;
+  private lastSs: RecordDraft | undefined;
+  private lastSsLine = -1;
+  private lastWindows: RecordDraft | undefined;
+
+  /** Feed lines in order. lineNumber is 1-based. Returns the record if the line is a connection line. Never throws. */
+  parseLine(text: string, lineNumber: number): ConnectionRecord | undefined {
+    try {
+      return this.parse(text, lineNumber);
+    } catch {
+      // A parser bug must not take the editor down; tests assert real parses, so this stays rare.
+      return undefined;
+    }
+  }
+
+  private parse(raw: string, n: number): ConnectionRecord | undefined {
+    const text = raw.length > 0 && raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+    if (this.current) this.current.endLine = n;
+    let f = 0;
+    while (f < text.length) {
+      const c = text.charCodeAt(f);
+      if (c !== 32 && c !== 9) break;
+      f++;
+    }
+    if (f === text.length) return undefined;
+
+    // ss -i / -m / -e continuation: an indented line directly under an ss row.
+    if (f > 0 && this.lastSs && this.lastSsLine === n - 1 && text.charCodeAt(f) !== 91) {
+      const info = text.slice(f).trimEnd();
+      const rec = this.lastSs;
+      rec.info = rec.info === undefined ? info : `${rec.info} ${info}`;
+      if (rec.infoLine === undefined) rec.infoLine = n;
+      this.lastSsLine = n;
+      return undefined;
+    }
+
+    const tok = this.tok.split(text, f);
+    if (this.lastWindows) {
+      const owner = parseWindowsOwnerLine(text, tok);
+      if (owner) {
+        if (owner.kind === 'exe') {
+          const pid = this.lastWindows.pid;
+          this.lastWindows.processes.push(pid === undefined ? { name: owner.name } : { name: owner.name, pid });
+          this.lastWindows = undefined;
+        } else if (owner.kind === 'unknown') this.lastWindows = undefined;
+        return undefined;
+      }
+      this.lastWindows = undefined;
+    }
+
+    const rec = this.dispatch(text, tok, n);
+    if (rec) return this.accept(rec, n);
+
+    const trimmed = text.slice(f).trimEnd();
+    const header = matchHeader(trimmed);
+    if (header !== undefined) {
+      this.onHeader(header, trimmed, n);
+      return undefined;
+    }
+    const time = matchTimestamp(trimmed);
+    if (time !== undefined) {
+      this.startSnapshot(n, time);
+      return undefined;
+    }
+    const ev = matchKernelEvent(text, n);
+    if (ev) this.kernelEvents.push(ev);
+    return undefined;
+  }
+
+  private dispatch(text: string, tok: Tokens, n: number): RecordDraft | undefined {
+    const c = text.charCodeAt(tok.starts[0]);
+    // tcpstates -s: comma separated, starting at column 0 with SKADDR or a time field.
+    if (tok.starts[0] === 0 && text.indexOf(',') > 0 && text.indexOf(',') < tok.ends[0]) return parseTcpstatesCsv(text, n);
+    if (tok.count < 4) return undefined;
+    if (isSsStateToken(tok, 0)) return parseSsLine(text, tok, n);
+    if (c === 116 /* t */ && (tok.is(0, 'tcp') || tok.is(0, 'tcp6') || tok.is(0, 'tcp4') || tok.is(0, 'tcp46'))) {
+      if (isSsStateToken(tok, 1)) return parseSsLine(text, tok, n);
+      if (tok.is(1, '6') && tok.count > 8) return parseConntrackLine(text, tok, n);
+      return parseNetstatLine(text, tok, n, this.netstatCols) ?? parseBsdLine(text, tok, n);
+    }
+    if (c === 84 /* T */ && tok.is(0, 'TCP')) {
+      const rec = parseWindowsLine(text, tok, n);
+      if (rec) this.lastWindows = rec;
+      return rec;
+    }
+    if (c === 105 /* i */ && (tok.is(0, 'ipv4') || tok.is(0, 'ipv6'))) return parseConntrackLine(text, tok, n);
+    const firstEnd = tok.ends[0];
+    if (c >= 48 && c <= 57 && text.charCodeAt(firstEnd - 1) === 58 /* N: */) return parseProcLine(text, tok, n);
+    if (tok.count >= 10 && (tok.is(4, 'IPv4') || tok.is(4, 'IPv6'))) return parseLsofLine(text, tok, n);
+    if (tok.count >= 8) {
+      for (let i = 0; i < 3; i++) {
+        if (isHexString(tok.get(i), 8, 16)) return parseTcpstatesLine(tok, n);
+      }
+    }
+    return undefined;
+  }
+
+  private accept(rec: RecordDraft, n: number): ConnectionRecord {
+    if (!this.current) this.startSnapshot(n, undefined);
+    const snap = this.current as SnapshotInfo;
+    rec.snapshot = snap.index;
+    if (rec.time === undefined && snap.time !== undefined) rec.time = snap.time;
+    this.recordsInCurrent++;
+    if (rec.format === 'ss') {
+      this.lastSs = rec;
+      this.lastSsLine = n;
+    } else this.lastSs = undefined;
+    return rec;
+  }
+
+  private onHeader(kind: string, trimmed: string, n: number): void {
+    this.netstatCols = kind === 'netstat' ? netstatColumnsFromHeader(trimmed) : kind === 'banner' ? this.netstatCols : undefined;
+    this.lastSs = undefined;
+    // A header repeated after connection lines starts the next snapshot; right after a
+    // timestamp (or a banner) it belongs to the snapshot already open.
+    if (!this.current || this.recordsInCurrent > 0) this.startSnapshot(n, undefined);
+  }
+
+  private startSnapshot(n: number, time: string | undefined): void {
+    if (this.current && this.current.endLine >= n) this.current.endLine = n - 1;
+    const snap: SnapshotInfo = time === undefined ? { index: this.snapshots.length, startLine: n, endLine: n } : { index: this.snapshots.length, startLine: n, endLine: n, time };
+    this.snapshots.push(snap);
+    this.current = snap;
+    this.recordsInCurrent = 0;
+  }
+}
+
+/** Splits on \n, strips a trailing \r per line and feeds a LogParser. */
+export function parseLog(text: string): ParseResult {
+  const parser = new LogParser();
+  const records: ConnectionRecord[] = [];
+  let start = 0;
+  let n = 1;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const rec = parser.parseLine(text.slice(start, end), n);
+    if (rec) records.push(rec);
+    start = end + 1;
+    n++;
+  }
+  return { records, snapshots: parser.snapshots, kernelEvents: parser.kernelEvents };
+}

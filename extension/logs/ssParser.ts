@@ -1,0 +1,149 @@
+// Pure (runs anywhere): one line of iproute2 `ss -tan[p][o][e][i][m]` output.
+import type { ProcessRef } from './types';
+import type { RecordDraft } from './recordDraft';
+import { parseColonEndpoint } from './address';
+import { normalizeStateName } from './stateNames';
+import { parseSsTimer } from './timers';
+import { decimalAt, type Tokens } from './tokens';
+
+/** The state words ss prints (`ss_state_name`), upper case as printed. */
+const SS_STATES = new Set([
+  'ESTAB',
+  'SYN-SENT',
+  'SYN-RECV',
+  'FIN-WAIT-1',
+  'FIN-WAIT-2',
+  'TIME-WAIT',
+  'UNCONN',
+  'CLOSE-WAIT',
+  'LAST-ACK',
+  'LISTEN',
+  'CLOSING',
+  'BOUND-INACTIVE',
+]);
+
+/** True when the token at i is one of ss's state words. */
+export function isSsStateToken(tok: Tokens, i: number): boolean {
+  if (i >= tok.count) return false;
+  const len = tok.ends[i] - tok.starts[i];
+  return len >= 5 && len <= 14 && SS_STATES.has(tok.get(i));
+}
+
+/**
+ * Parses `[Netid] State Recv-Q Send-Q Local Peer [extras…]`. Only the `tcp` netid yields a record
+ * (a `udp` row also says ESTAB). Extras are read left to right with a cursor, so a process name
+ * that contains `timer:(` or `ino:` cannot be mistaken for the column.
+ */
+export function parseSsLine(text: string, tok: Tokens, line: number): RecordDraft | undefined {
+  let i = 0;
+  if (!isSsStateToken(tok, 0)) {
+    if (!tok.is(0, 'tcp') || !isSsStateToken(tok, 1)) return undefined;
+    i = 1;
+  }
+  if (tok.count < i + 5) return undefined;
+  const rawState = tok.get(i);
+  const state = normalizeStateName(rawState);
+  if (state === undefined) return undefined;
+  const recvQ = decimalAt(text, tok.starts[i + 1], tok.ends[i + 1]);
+  const sendQ = decimalAt(text, tok.starts[i + 2], tok.ends[i + 2]);
+  if (recvQ < 0 || sendQ < 0) return undefined;
+  const local = parseColonEndpoint(tok.get(i + 3));
+  const remote = parseColonEndpoint(tok.get(i + 4));
+  if (!local || !remote) return undefined;
+  const rec: RecordDraft = {
+    line,
+    format: 'ss',
+    state,
+    rawState,
+    stateStart: tok.starts[i],
+    stateEnd: tok.ends[i],
+    local,
+    remote,
+    recvQ,
+    sendQ,
+    processes: [],
+  };
+  if (i === 1) rec.proto = 'tcp';
+  parseExtras(text, tok.ends[i + 4], rec);
+  return rec;
+}
+
+function skipSpaces(text: string, p: number): number {
+  while (p < text.length) {
+    const c = text.charCodeAt(p);
+    if (c !== 32 && c !== 9) break;
+    p++;
+  }
+  return p;
+}
+
+function tokenEnd(text: string, p: number): number {
+  while (p < text.length) {
+    const c = text.charCodeAt(p);
+    if (c === 32 || c === 9) break;
+    p++;
+  }
+  return p;
+}
+
+/** Extras after the peer column: users:(…), timer:(…), uid:, ino:, sk:, cgroup:, <->, skmem:(…). */
+export function parseExtras(text: string, from: number, rec: RecordDraft): void {
+  let p = skipSpaces(text, from);
+  while (p < text.length) {
+    if (text.startsWith('users:((', p)) {
+      p = parseUsers(text, p + 7, rec.processes);
+    } else if (text.startsWith('timer:(', p)) {
+      const close = text.indexOf(')', p + 7);
+      const end = close < 0 ? tokenEnd(text, p) : close;
+      rec.timer = parseSsTimer(text.slice(p + 7, end));
+      p = close < 0 ? end : close + 1;
+    } else {
+      const end = tokenEnd(text, p);
+      if (text.startsWith('uid:', p)) {
+        const v = decimalAt(text, p + 4, end);
+        if (v >= 0) rec.uid = v;
+      } else if (text.startsWith('ino:', p)) {
+        const v = decimalAt(text, p + 4, end);
+        if (v >= 0) rec.inode = v;
+      }
+      p = end;
+    }
+    p = skipSpaces(text, p);
+  }
+}
+
+/**
+ * `users:(("name",pid=1,fd=2),("other",pid=3,fd=4))` starting at the first inner '('. ss does not
+ * escape names (it even cuts them at the first ')' of /proc/PID/stat), so a name ends at the first
+ * `",pid=` after its opening quote. Returns the offset after the list.
+ */
+function parseUsers(text: string, p: number, out: ProcessRef[]): number {
+  while (p < text.length && text.charCodeAt(p) === 40 && text.charCodeAt(p + 1) === 34) {
+    const nameStart = p + 2;
+    const marker = text.indexOf('",pid=', nameStart);
+    if (marker < 0) return tokenEnd(text, p);
+    const name = text.slice(nameStart, marker);
+    let q = marker + 6;
+    const pidStart = q;
+    while (q < text.length && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
+    const pid = decimalAt(text, pidStart, q);
+    let fd = -1;
+    if (text.startsWith(',fd=', q)) {
+      const fdStart = q + 4;
+      q = fdStart;
+      while (q < text.length && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
+      fd = decimalAt(text, fdStart, q);
+    }
+    const ref: { name: string; pid?: number; fd?: number } = { name };
+    if (pid >= 0) ref.pid = pid;
+    if (fd >= 0) ref.fd = fd;
+    out.push(ref);
+    const close = text.indexOf(')', q);
+    if (close < 0) return text.length;
+    p = close + 1;
+    if (text.charCodeAt(p) === 44) p++; // ','
+    else break;
+  }
+  if (text.charCodeAt(p) === 41) p++; // the list's ')'
+  return p;
+}
