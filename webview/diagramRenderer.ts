@@ -1,0 +1,96 @@
+// Webview (browser): runs mermaid — once per theme × mode — and reports how long layout took.
+import mermaid, { type MermaidConfig } from 'mermaid';
+import { diagramSource, type DiagramMode } from './diagramSource';
+
+/** VS Code's four theme kinds, read from the body classes it sets on the webview. */
+export type ThemeKind = 'light' | 'dark' | 'hc-dark' | 'hc-light';
+
+export function currentTheme(body: HTMLElement = document.body): ThemeKind {
+  const c = body.classList;
+  if (c.contains('vscode-high-contrast-light')) return 'hc-light';
+  if (c.contains('vscode-high-contrast')) return 'hc-dark';
+  if (c.contains('vscode-dark')) return 'dark';
+  return 'light';
+}
+
+/** The theme name the protocol reports. */
+export function protocolTheme(kind: ThemeKind): 'light' | 'dark' | 'high-contrast' {
+  return kind === 'hc-dark' || kind === 'hc-light' ? 'high-contrast' : kind;
+}
+
+/** Cache key of one layout. */
+export function renderKey(theme: ThemeKind, mode: DiagramMode): string {
+  return `${theme}/${mode.compact ? 'compact' : 'labels'}/${mode.resets ? 'resets' : 'rfc'}`;
+}
+
+// High contrast has no mermaid theme: 'base' with the contrast colours VS Code's HC themes use.
+const HC_DARK = {
+  darkMode: true,
+  background: '#000000',
+  mainBkg: '#000000',
+  primaryColor: '#000000',
+  primaryTextColor: '#ffffff',
+  primaryBorderColor: '#6fc3df',
+  nodeBorder: '#6fc3df',
+  lineColor: '#ffffff',
+  textColor: '#ffffff',
+  edgeLabelBackground: '#000000',
+};
+const HC_LIGHT = {
+  darkMode: false,
+  background: '#ffffff',
+  mainBkg: '#ffffff',
+  primaryColor: '#ffffff',
+  primaryTextColor: '#000000',
+  primaryBorderColor: '#0f4a85',
+  nodeBorder: '#0f4a85',
+  lineColor: '#000000',
+  textColor: '#000000',
+  edgeLabelBackground: '#ffffff',
+};
+
+function mermaidConfig(theme: ThemeKind): MermaidConfig {
+  const base: MermaidConfig = {
+    startOnLoad: false,
+    securityLevel: 'strict',
+    flowchart: { nodeSpacing: 22, rankSpacing: 42, padding: 6, curve: 'basis', htmlLabels: true },
+  };
+  switch (theme) {
+    case 'light':
+      return { ...base, theme: 'neutral' };
+    case 'dark':
+      return { ...base, theme: 'dark' };
+    case 'hc-dark':
+      return { ...base, theme: 'base', themeVariables: HC_DARK };
+    case 'hc-light':
+      return { ...base, theme: 'base', themeVariables: HC_LIGHT };
+    default: {
+      const unreachable: never = theme;
+      return unreachable;
+    }
+  }
+}
+
+/** One finished layout. */
+export interface RenderResult {
+  readonly key: string;
+  readonly svg: string;
+  readonly ms: number;
+}
+
+let sequence = 0;
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Renders one layout. Calls are serialized: mermaid keeps global state while it lays out. */
+export function renderDiagram(theme: ThemeKind, mode: DiagramMode): Promise<RenderResult> {
+  const run = async (): Promise<RenderResult> => {
+    const started = performance.now();
+    mermaid.initialize(mermaidConfig(theme));
+    // A fresh id each time: mermaid removes any element that already carries the id it renders under.
+    const { svg } = await mermaid.render(`tcp-diagram-${++sequence}`, diagramSource(mode).text);
+    return { key: renderKey(theme, mode), svg, ms: performance.now() - started };
+  };
+  const result = queue.then(run, run);
+  queue = result.catch(() => undefined);
+  return result;
+}

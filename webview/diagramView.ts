@@ -1,0 +1,113 @@
+// Webview (browser): puts a rendered SVG on the page and tags every node and edge with its state / transition id.
+import { stateReference } from '../extension/tcp/stateReference';
+import { transitionById, type Transition } from '../extension/tcp/transitions';
+import { isTcpState, type Lang, type TcpState } from '../extension/tcp/types';
+import { t } from './strings';
+
+/** One drawn edge: its line, its label (absent in compact mode) and its row of the table. */
+export interface DrawnEdge {
+  readonly path: SVGPathElement;
+  readonly label: Element | null;
+  readonly transition: Transition;
+}
+
+/** Where everything is in the mounted SVG, so highlighting never searches the DOM. */
+export interface DiagramIndex {
+  readonly svg: SVGSVGElement;
+  readonly nodes: ReadonlyMap<TcpState, SVGGElement>;
+  readonly edges: ReadonlyMap<string, DrawnEdge>;
+  readonly width: number;
+  readonly height: number;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * Parses mermaid's SVG markup (ours, or our own cached copy of it) and mounts it in `host`.
+ * DOMParser documents never run scripts; the page's CSP forbids inline ones anyway.
+ */
+export function mountDiagram(
+  host: HTMLElement,
+  svgMarkup: string,
+  edgeIds: ReadonlyMap<string, string>,
+  lang: Lang,
+): DiagramIndex {
+  const doc = new DOMParser().parseFromString(svgMarkup, 'text/html');
+  const parsed = doc.body.querySelector('svg');
+  if (!parsed) throw new Error('mermaid returned no <svg>');
+  const svg = document.importNode(parsed, true);
+  const [, , w = 0, h = 0] = (svg.getAttribute('viewBox') ?? '').split(/\s+/).map(Number);
+  svg.setAttribute('width', String(Math.ceil(w)));
+  svg.setAttribute('height', String(Math.ceil(h)));
+  svg.style.removeProperty('max-width');
+  svg.setAttribute('aria-label', t('diagramLabel'));
+  svg.classList.add('tcp-diagram');
+  host.replaceChildren(svg);
+  const index = { svg, nodes: tagNodes(svg), edges: tagEdges(svg, edgeIds), width: w, height: h };
+  labelNodes(index, lang);
+  return index;
+}
+
+/** Screen-reader names of the state nodes, in the content language. */
+export function labelNodes(index: DiagramIndex, lang: Lang): void {
+  for (const [state, g] of index.nodes) g.setAttribute('aria-label', `${state}: ${stateReference(state).short[lang]}`);
+}
+
+function tagNodes(svg: SVGSVGElement): Map<TcpState, SVGGElement> {
+  const nodes = new Map<TcpState, SVGGElement>();
+  for (const g of svg.querySelectorAll<SVGGElement>('g.node')) {
+    const state = /-flowchart-s_([A-Z0-9_]+)-\d+$/.exec(g.id)?.[1];
+    if (!isTcpState(state)) continue;
+    const ref = stateReference(state);
+    g.dataset.state = state;
+    g.classList.add(`role-${ref.role}`);
+    g.setAttribute('tabindex', '0');
+    g.setAttribute('role', 'button');
+    nodes.set(state, g);
+  }
+  return nodes;
+}
+
+function tagEdges(svg: SVGSVGElement, edgeIds: ReadonlyMap<string, string>): Map<string, DrawnEdge> {
+  const labels = new Map<string, Element>();
+  for (const inner of svg.querySelectorAll('g.edgeLabel > g.label[data-id]')) {
+    const outer = inner.parentElement;
+    const id = edgeIds.get(inner.getAttribute('data-id') ?? '');
+    if (outer && id) labels.set(id, outer);
+  }
+  const edges = new Map<string, DrawnEdge>();
+  for (const path of svg.querySelectorAll<SVGPathElement>('g.edgePaths > path[data-id]')) {
+    const id = edgeIds.get(path.getAttribute('data-id') ?? '');
+    const transition = id ? transitionById(id) : undefined;
+    if (!id || !transition) continue;
+    const label = labels.get(id) ?? null;
+    const classes = [`side-${transition.side}`, `kind-${transition.kind}`];
+    for (const el of label ? [path, label] : [path]) {
+      el.setAttribute('data-transition', id);
+      el.classList.add('tcp-edge', ...classes);
+    }
+    path.after(hitArea(path, id));
+    edges.set(id, { path, label, transition });
+  }
+  return edges;
+}
+
+/** A wide transparent twin of an edge line, so a 1-px curve can be clicked. */
+function hitArea(path: SVGPathElement, id: string): SVGPathElement {
+  const hit = document.createElementNS(SVG_NS, 'path');
+  hit.setAttribute('d', path.getAttribute('d') ?? '');
+  hit.setAttribute('class', 'edge-hit');
+  hit.setAttribute('data-hit-for', id);
+  return hit;
+}
+
+/** The transition id or state a click / key event landed on, if any. */
+export function targetOf(el: EventTarget | null): { state: TcpState } | { transitionId: string } | undefined {
+  if (!(el instanceof Element)) return undefined;
+  const node = el.closest<SVGGElement>('g.node[data-state]');
+  const state = node?.dataset.state;
+  if (isTcpState(state)) return { state };
+  const edge = el.closest('[data-transition], [data-hit-for]');
+  const id = edge?.getAttribute('data-transition') ?? edge?.getAttribute('data-hit-for');
+  return id ? { transitionId: id } : undefined;
+}

@@ -1,0 +1,70 @@
+// Webview (browser): shows a connection's path by toggling classes on the mounted SVG — no layout, no re-render.
+import type { DiagramSelection, HighlightedMessage } from '../extension/protocol/messages';
+import { TCP_STATES, isTcpState, type TcpState } from '../extension/tcp/types';
+import type { DiagramIndex } from './diagramView';
+import { pathStates } from './hostMessage';
+
+/** Every class this module owns; clearing them returns the plain reference. */
+const STATE_CLASSES = ['hl-current', 'hl-path', 'hl-seen', 'hl-alt'] as const;
+const EDGE_CLASSES = ['hl-observed', 'hl-inferred', 'hl-alt'] as const;
+
+function clear(index: DiagramIndex): void {
+  for (const g of index.nodes.values()) g.classList.remove(...STATE_CLASSES);
+  for (const e of index.edges.values()) {
+    e.path.classList.remove(...EDGE_CLASSES);
+    e.label?.classList.remove(...EDGE_CLASSES);
+  }
+}
+
+function mark(index: DiagramIndex, transitionId: string, cls: (typeof EDGE_CLASSES)[number]): void {
+  const e = index.edges.get(transitionId);
+  if (!e) return;
+  e.path.classList.add(cls);
+  e.label?.classList.add(cls);
+}
+
+/** Applies a selection (null: the plain reference). Returns the milliseconds it took. */
+export function applySelection(index: DiagramIndex, sel: DiagramSelection | null): number {
+  const started = performance.now();
+  clear(index);
+  index.svg.classList.toggle('has-selection', sel !== null);
+  if (sel) {
+    const onPath = pathStates(sel);
+    const onPathEdges = new Set(sel.steps.map((s) => s.transitionId));
+    for (const alt of sel.alternatives) {
+      for (const step of alt) {
+        if (!onPathEdges.has(step.transitionId)) mark(index, step.transitionId, 'hl-alt');
+        for (const s of [step.from, step.to]) if (!onPath.has(s)) index.nodes.get(s)?.classList.add('hl-alt');
+      }
+    }
+    for (const step of sel.steps) mark(index, step.transitionId, step.observed ? 'hl-observed' : 'hl-inferred');
+    for (const s of sel.observedStates) index.nodes.get(s)?.classList.add('hl-seen');
+    for (const s of onPath) index.nodes.get(s)?.classList.add('hl-path');
+    index.nodes.get(sel.state)?.classList.add('hl-current');
+  }
+  return performance.now() - started;
+}
+
+function statesWith(index: DiagramIndex, cls: string): TcpState[] {
+  const found = [...index.svg.querySelectorAll<SVGGElement>(`g.node.${cls}[data-state]`)].map((g) => g.dataset.state);
+  return TCP_STATES.filter((s) => found.includes(s));
+}
+
+function edgesWith(index: DiagramIndex, cls: string): string[] {
+  return [...index.svg.querySelectorAll(`path.tcp-edge.${cls}`)].map((p) => p.getAttribute('data-transition') ?? '');
+}
+
+/** What the DOM shows now — read back, not echoed from the selection. */
+export function readHighlight(index: DiagramIndex, caption: string, ms: number): HighlightedMessage {
+  const current = statesWith(index, 'hl-current')[0];
+  return {
+    type: 'highlighted',
+    caption,
+    current: isTcpState(current) ? current : null,
+    states: statesWith(index, 'hl-path'),
+    observedEdges: edgesWith(index, 'hl-observed'),
+    inferredEdges: edgesWith(index, 'hl-inferred'),
+    alternativeEdges: edgesWith(index, 'hl-alt'),
+    ms: Math.round(ms * 1000) / 1000,
+  };
+}
