@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { DiagramViewProvider, type DiagramStatus } from './views/diagramViewProvider';
 import { registerCommands } from './commands';
+import { registerEditorFeatures, type EditorApi } from './editor/editorFeatures';
 
 /** What `activate` returns; integration tests read it through `extension.exports`. */
 export interface TcpStatesApi {
@@ -10,6 +11,7 @@ export interface TcpStatesApi {
     readonly onRendered: DiagramViewProvider['onRendered'];
     readonly onHighlighted: DiagramViewProvider['onHighlighted'];
   };
+  readonly editor: EditorApi;
 }
 
 export function activate(context: vscode.ExtensionContext): TcpStatesApi {
@@ -19,12 +21,15 @@ export function activate(context: vscode.ExtensionContext): TcpStatesApi {
     vscode.window.registerWebviewViewProvider(DiagramViewProvider.viewId, diagram),
     ...registerCommands(diagram),
   );
+  const editor = registerEditorFeatures(diagram);
+  context.subscriptions.push(...editor.disposables);
   return {
     diagram: {
       status: () => diagram.status(),
       onRendered: diagram.onRendered,
       onHighlighted: diagram.onHighlighted,
     },
+    editor: editor.api,
   };
 }
 

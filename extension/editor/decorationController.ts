@@ -1,0 +1,138 @@
+// Extension host: colours the state text by family and writes the inline meaning, on the visible lines of visible editors only.
+import * as vscode from 'vscode';
+import { stateReference, type StateReference } from '../tcp/stateReference';
+import { uiLang } from '../views/webviewStrings';
+import type { DocumentIndexService } from './documentIndexService';
+import { inlineMeaningMode, stateColorsEnabled } from './editorSettings';
+import { inlineMeaning } from './inlineMeaning';
+
+type Family = StateReference['family'];
+
+/** Theme colour id of each family (contributes.colors in package.json). */
+export const FAMILY_COLOR: Readonly<Record<Family, string>> = {
+  opening: 'tcpStates.state.opening',
+  established: 'tcpStates.state.established',
+  'closing-local': 'tcpStates.state.closingLocal',
+  'closing-peer': 'tcpStates.state.closingPeer',
+  'waiting-app': 'tcpStates.state.waitingApp',
+  listening: 'tcpStates.state.listening',
+  closed: 'tcpStates.state.closed',
+};
+
+const DEBOUNCE_MS = 100;
+/** Lines decorated beyond each visible range, so a small scroll does not show bare lines. */
+const MARGIN_LINES = 20;
+
+/** What was last applied to an editor, for tests. */
+export interface DecoratedLines {
+  readonly states: readonly number[];
+  readonly inline: readonly number[];
+}
+
+export class DecorationController implements vscode.Disposable {
+  private readonly familyTypes = new Map<Family, vscode.TextEditorDecorationType>();
+  private readonly inlineType: vscode.TextEditorDecorationType;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly applied = new Map<string, DecoratedLines>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly indexes: DocumentIndexService) {
+    // Created once; only the ranges change afterwards.
+    for (const [family, color] of Object.entries(FAMILY_COLOR) as [Family, string][]) {
+      this.familyTypes.set(
+        family,
+        vscode.window.createTextEditorDecorationType({ color: new vscode.ThemeColor(color), fontWeight: family === 'waiting-app' ? 'bold' : undefined }),
+      );
+    }
+    this.inlineType = vscode.window.createTextEditorDecorationType({
+      after: { color: new vscode.ThemeColor('tcpStates.inlineMeaning.foreground'), fontStyle: 'italic', margin: '0 0 0 1.5em' },
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    });
+    this.disposables.push(
+      ...this.familyTypes.values(),
+      this.inlineType,
+      indexes.onDidIndex(() => this.schedule()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
+      vscode.window.onDidChangeTextEditorVisibleRanges(() => this.schedule()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (['tcpStates.stateColors', 'tcpStates.inlineMeaning', 'tcpStates.contentLanguage'].some((s) => e.affectsConfiguration(s))) this.schedule();
+      }),
+    );
+    this.schedule();
+  }
+
+  /** Lines (1-based) decorated in the visible editor of `uri`, as last applied. */
+  decoratedLines(uri: vscode.Uri): DecoratedLines {
+    return this.applied.get(uri.toString()) ?? { states: [], inline: [] };
+  }
+
+  /** Re-decorates now instead of after the debounce (tests). */
+  flush(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.refresh();
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.refresh();
+    }, DEBOUNCE_MS);
+  }
+
+  private refresh(): void {
+    this.applied.clear();
+    for (const editor of vscode.window.visibleTextEditors) this.decorate(editor);
+  }
+
+  private decorate(editor: vscode.TextEditor): void {
+    const document = editor.document;
+    const index = this.indexes.indexOf(document);
+    const byFamily = new Map<Family, vscode.Range[]>();
+    const inline: vscode.DecorationOptions[] = [];
+    const states: number[] = [];
+    const inlineLines: number[] = [];
+    if (index !== undefined && index.recordCount > 0) {
+      const colors = stateColorsEnabled();
+      const mode = inlineMeaningMode();
+      const lang = uiLang();
+      for (const visible of editor.visibleRanges) {
+        const first = Math.max(1, visible.start.line + 1 - MARGIN_LINES);
+        const last = Math.min(document.lineCount, visible.end.line + 1 + MARGIN_LINES);
+        for (const span of index.spansIn(first, last)) {
+          // Lines at or after an edit not yet re-indexed may have moved: leave them bare until the rebuild.
+          if (this.indexes.indexFor(document, span.line) === undefined) continue;
+          const lineText = document.lineAt(span.line - 1);
+          if (colors && span.end <= lineText.text.length) {
+            const family = stateReference(span.state).family;
+            let list = byFamily.get(family);
+            if (list === undefined) byFamily.set(family, (list = []));
+            list.push(new vscode.Range(span.line - 1, span.start, span.line - 1, span.end));
+            states.push(span.line);
+          }
+          const entry = mode === 'off' ? undefined : index.entryAt(span.line);
+          const text = entry === undefined ? undefined : inlineMeaning(entry, mode, lang);
+          if (text !== undefined) {
+            inline.push({ range: lineText.range.with({ start: lineText.range.end }), renderOptions: { after: { contentText: text } } });
+            inlineLines.push(span.line);
+          }
+        }
+      }
+    }
+    for (const [family, type] of this.familyTypes) editor.setDecorations(type, byFamily.get(family) ?? []);
+    editor.setDecorations(this.inlineType, inline);
+    const key = document.uri.toString();
+    const prev = this.applied.get(key);
+    // The same document in two editors: report the union.
+    this.applied.set(key, {
+      states: [...new Set([...(prev?.states ?? []), ...states])].sort((a, b) => a - b),
+      inline: [...new Set([...(prev?.inline ?? []), ...inlineLines])].sort((a, b) => a - b),
+    });
+  }
+
+  dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

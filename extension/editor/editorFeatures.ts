@@ -1,0 +1,57 @@
+// Extension host: constructs the editor controllers (index, decorations, hover, CodeLens, status bar, problems, selection, commands).
+import type * as vscode from 'vscode';
+import type { DiagramSelection } from '../protocol/messages';
+import type { TcpState } from '../tcp/types';
+import type { DiagramViewProvider } from '../views/diagramViewProvider';
+import { DecorationController, type DecoratedLines } from './decorationController';
+import { DiagnosticsController } from './diagnosticsController';
+import { DocumentIndexService } from './documentIndexService';
+import { EditorCommands } from './editorCommands';
+import { HoverController } from './hoverController';
+import { SelectionController } from './selectionController';
+import { StatusBarController } from './statusBarController';
+import { SummaryLensController } from './summaryLensController';
+
+/** What the integration tests can see of the editor features. */
+export interface EditorApi {
+  /** Waits until the document is indexed; resolves to its number of connection lines (0 when none or not scanned). */
+  indexed(document: vscode.TextDocument): Promise<number>;
+  /** Lines (1-based) carrying state colours / inline meaning in the visible editor of `uri`, after a re-decorate. */
+  decoratedLines(uri: vscode.Uri): DecoratedLines;
+  /** The connection last published to the sidebar. */
+  lastSelection(): DiagramSelection | null;
+  /** The status bar text, when shown. */
+  statusBarText(): string | undefined;
+  /** The state on a 1-based line of a document, if it is a connection line. */
+  stateAt(document: vscode.TextDocument, line: number): TcpState | undefined;
+}
+
+export function registerEditorFeatures(diagram: DiagramViewProvider): { disposables: vscode.Disposable[]; api: EditorApi } {
+  const indexes = new DocumentIndexService();
+  const decorations = new DecorationController(indexes);
+  const selection = new SelectionController(indexes, diagram);
+  const statusBar = new StatusBarController(indexes);
+  const api: EditorApi = {
+    indexed: async (document) => (await indexes.ready(document))?.recordCount ?? 0,
+    decoratedLines: (uri) => {
+      decorations.flush();
+      return decorations.decoratedLines(uri);
+    },
+    lastSelection: () => selection.lastPublished,
+    statusBarText: () => statusBar.text,
+    stateAt: (document, line) => indexes.indexFor(document, line)?.stateAt(line),
+  };
+  return {
+    disposables: [
+      indexes,
+      decorations,
+      new HoverController(indexes),
+      new SummaryLensController(indexes),
+      statusBar,
+      new DiagnosticsController(indexes),
+      selection,
+      new EditorCommands(indexes, selection),
+    ],
+    api,
+  };
+}

@@ -1,0 +1,28 @@
+// Pure (extension host, unit tests): the ghost text after a connection line, short or detailed.
+import { stateReference } from '../tcp/stateReference';
+import type { Lang } from '../tcp/types';
+import type { LineEntry } from './lineIndex';
+import { timerText } from './timerText';
+
+export type InlineMeaningMode = 'off' | 'short' | 'detailed';
+
+export function parseInlineMeaningMode(value: unknown): InlineMeaningMode {
+  return value === 'off' || value === 'detailed' ? value : 'short';
+}
+
+/** "  — Peer closed; waiting for the app to close()" (short) or with timer, queue and owner (detailed). */
+export function inlineMeaning(entry: LineEntry, mode: InlineMeaningMode, lang: Lang): string | undefined {
+  if (mode === 'off') return undefined;
+  const parts = [stateReference(entry.state).short[lang]];
+  if (mode === 'detailed') {
+    const timer = timerText(entry.state, entry.timer, lang);
+    if (timer !== undefined) parts.push(timer);
+    if (entry.state === 'CLOSE_WAIT' && (entry.recvQ ?? 0) > 0) parts.push(lang === 'zh' ? `${entry.recvQ} 字节未读` : `${entry.recvQ} bytes unread`);
+    if (entry.state === 'LISTEN' && entry.format === 'ss' && entry.recvQ !== undefined && entry.sendQ !== undefined && entry.sendQ > 0) {
+      parts.push(lang === 'zh' ? `全连接队列 ${entry.recvQ}/${entry.sendQ}` : `accept queue ${entry.recvQ}/${entry.sendQ}`);
+    }
+    if (entry.from !== undefined) parts.push(`${entry.from} → ${entry.state}`);
+    if (entry.process !== undefined) parts.push(entry.process);
+  }
+  return `  — ${parts.join(' · ')}`;
+}

@@ -1,0 +1,172 @@
+// Pure (extension host, bench, unit tests): builds a LineIndex in time-boxed slices so a 1M-line log never blocks the host.
+import { DEFAULT_DIAGNOSIS_OPTIONS, DiagnosisCollector, type DiagnosisOptions } from '../logs/diagnosis';
+import { connectionKey } from '../logs/history';
+import { LogParser } from '../logs/logParser';
+import { SummaryBuilder } from '../logs/summary';
+import type { ConnectionRecord } from '../logs/types';
+import { TCP_STATES } from '../tcp/types';
+import { allocateColumns, FORMATS, LineIndex, type IndexedConnection, type LineColumns } from './lineIndex';
+
+/** Where the text comes from: a VS Code document in the host, an array of lines in the bench and tests. */
+export interface LineSource {
+  readonly lineCount: number;
+  /** Text of a 0-based line, without its line break. */
+  lineText(index: number): string;
+}
+
+export interface BuildOptions {
+  readonly diagnosis?: Partial<DiagnosisOptions>;
+  /** Time budget of one slice; the builder yields to the event loop after it. */
+  readonly sliceMs?: number;
+  /** Polled between slices; a cancelled build resolves to undefined. */
+  readonly isCancelled?: () => boolean;
+  /** Called with each slice's duration in ms (the bench collects them). */
+  readonly onSlice?: (ms: number) => void;
+}
+
+const MAX_U16 = 0xffff;
+const CHECK_EVERY = 64;
+
+function stateCode(state: ConnectionRecord['state'] | undefined): number {
+  return state === undefined ? 0 : TCP_STATES.indexOf(state) + 1;
+}
+
+/** Folds a document line by line; `step()` does one slice, `result()` freezes it into a LineIndex. */
+export class LineIndexBuilder {
+  private next = 0;
+  private records = 0;
+  private readonly parser = new LogParser();
+  private readonly cols: LineColumns;
+  private readonly summary = new SummaryBuilder();
+  private readonly diagnosis: DiagnosisCollector;
+  private readonly connIds = new Map<string, number>();
+  private readonly connections: IndexedConnection[] = [];
+  private readonly timerKinds: string[] = [];
+  private readonly processIds = new Map<string, number>();
+  private readonly processes: string[] = [];
+  private readonly listenPorts = new Set<string>();
+
+  constructor(
+    private readonly source: LineSource,
+    diagnosis: Partial<DiagnosisOptions> = {},
+  ) {
+    this.cols = allocateColumns(source.lineCount);
+    this.diagnosis = new DiagnosisCollector({ ...DEFAULT_DIAGNOSIS_OPTIONS, ...diagnosis });
+  }
+
+  get done(): boolean {
+    return this.next >= this.source.lineCount;
+  }
+
+  /** Parses lines until `budgetMs` has passed (checked every few lines); returns true when the document is finished. */
+  step(budgetMs: number): boolean {
+    const started = performance.now();
+    const total = this.source.lineCount;
+    while (this.next < total) {
+      const end = Math.min(total, this.next + CHECK_EVERY);
+      for (; this.next < end; this.next++) {
+        const r = this.parser.parseLine(this.source.lineText(this.next), this.next + 1);
+        if (r !== undefined) this.add(r);
+      }
+      if (performance.now() - started >= budgetMs) break;
+    }
+    return this.done;
+  }
+
+  private add(r: ConnectionRecord): void {
+    const c = this.cols;
+    const line = r.line;
+    if (line < 1 || line > this.source.lineCount) return;
+    this.records++;
+    c.state[line] = stateCode(r.state);
+    c.from[line] = stateCode(r.from);
+    c.start[line] = Math.min(r.stateStart, MAX_U16);
+    c.end[line] = Math.min(r.stateEnd, MAX_U16);
+    c.format[line] = Math.max(0, FORMATS.indexOf(r.format));
+    c.conn[line] = this.connectionId(r) + 1;
+    if (r.snapshot !== undefined) c.snapshot[line] = r.snapshot + 1;
+    if (r.timer !== undefined) {
+      let k = this.timerKinds.indexOf(r.timer.kind);
+      if (k < 0) k = this.timerKinds.push(r.timer.kind) - 1;
+      c.timerKind[line] = Math.min(k + 1, 0xff);
+      if (r.timer.seconds !== undefined) c.timerSeconds[line] = r.timer.seconds;
+    }
+    if (r.recvQ !== undefined) c.recvQ[line] = Math.min(r.recvQ, 0x7fffffff);
+    if (r.sendQ !== undefined) c.sendQ[line] = Math.min(r.sendQ, 0x7fffffff);
+    const p = r.processes[0];
+    if (p !== undefined) c.process[line] = this.processId(p.pid === undefined ? p.name : `${p.name} (pid ${p.pid})`) + 1;
+    if (r.state === 'LISTEN' && r.local.port !== '*') this.listenPorts.add(r.local.port);
+    this.summary.add(r);
+    this.diagnosis.add(r);
+  }
+
+  private connectionId(r: ConnectionRecord): number {
+    const key = connectionKey(r);
+    let id = this.connIds.get(key);
+    if (id === undefined) {
+      id = this.connections.length;
+      this.connIds.set(key, id);
+      this.connections.push({ id, key, local: r.local, remote: r.remote });
+    }
+    return id;
+  }
+
+  private processId(text: string): number {
+    let id = this.processIds.get(text);
+    if (id === undefined) {
+      id = this.processes.push(text) - 1;
+      this.processIds.set(text, id);
+    }
+    return id;
+  }
+
+  result(): LineIndex {
+    for (const e of this.parser.kernelEvents) this.diagnosis.addKernelEvent(e);
+    const snapshots = [...this.parser.snapshots];
+    return new LineIndex(
+      this.source.lineCount,
+      this.cols,
+      { connections: this.connections, timerKinds: this.timerKinds, processes: this.processes },
+      { summary: this.summary.result(snapshots), findings: this.diagnosis.findings(), snapshots, records: this.records, listenPorts: [...this.listenPorts] },
+    );
+  }
+}
+
+/** Indexes a whole document at once (unit tests, small inputs). */
+export function buildLineIndexSync(source: LineSource, diagnosis: Partial<DiagnosisOptions> = {}): LineIndex {
+  const b = new LineIndexBuilder(source, diagnosis);
+  b.step(Number.POSITIVE_INFINITY);
+  return b.result();
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Indexes in slices of `sliceMs` (default 8 ms), yielding between them; undefined when cancelled. */
+export async function buildLineIndex(source: LineSource, options: BuildOptions = {}): Promise<LineIndex | undefined> {
+  const b = new LineIndexBuilder(source, options.diagnosis);
+  const budget = options.sliceMs ?? 8;
+  for (;;) {
+    if (options.isCancelled?.()) return undefined;
+    const t0 = performance.now();
+    const finished = b.step(budget);
+    if (finished) {
+      const index = b.result();
+      options.onSlice?.(performance.now() - t0);
+      return index;
+    }
+    options.onSlice?.(performance.now() - t0);
+    await yieldToEventLoop();
+  }
+}
+
+/** A LineSource over an array of lines. */
+export function arraySource(lines: readonly string[]): LineSource {
+  return { lineCount: lines.length, lineText: (i) => lines[i] };
+}
+
+/** Splits text into lines the way VS Code does (CRLF, LF or CR). */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}

@@ -1,0 +1,117 @@
+// Extension host: publishes the connection under the cursor and the active log's counts to the sidebar diagram.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { DiagramSelection } from '../protocol/messages';
+import { isTcpState, type TcpState } from '../tcp/types';
+import type { DiagramViewProvider } from '../views/diagramViewProvider';
+import { uiLang } from '../views/webviewStrings';
+import { connectionView, toDiagramSelection } from './connectionView';
+import type { DocumentIndexService } from './documentIndexService';
+import { pickLineOfState } from './summaryPicker';
+
+const SELECTION_DEBOUNCE_MS = 75;
+
+/** The connection on a 1-based line of a document, as the diagram draws it; undefined off connection lines. */
+export function selectionAt(indexes: DocumentIndexService, document: vscode.TextDocument, line: number): DiagramSelection | undefined {
+  const index = indexes.indexFor(document, line);
+  const view = index === undefined ? undefined : connectionView(index, line, uiLang());
+  if (view === undefined) return undefined;
+  const rawState = document.lineAt(line - 1).text.slice(view.entry.stateStart, view.entry.stateEnd) || view.entry.state;
+  return toDiagramSelection(view, rawState);
+}
+
+export class SelectionController implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The last log editor, so "Find in log" from the sidebar still knows where to look after focus moved there. */
+  private lastLogEditor: vscode.TextEditor | undefined;
+  private published: DiagramSelection | null = null;
+
+  constructor(
+    private readonly indexes: DocumentIndexService,
+    private readonly diagram: DiagramViewProvider,
+  ) {
+    this.disposables.push(
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor === vscode.window.activeTextEditor) this.schedule();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.activeChanged(editor)),
+      indexes.onDidIndex((document) => {
+        if (document === vscode.window.activeTextEditor?.document) this.activeChanged(vscode.window.activeTextEditor);
+      }),
+      diagram.onFindInLog((state) => {
+        if (isTcpState(state)) void this.findInLog(state);
+      }),
+    );
+    this.activeChanged(vscode.window.activeTextEditor);
+  }
+
+  /** The selection last sent to the sidebar (tests). */
+  get lastPublished(): DiagramSelection | null {
+    return this.published;
+  }
+
+  /** Sends a selection now (the Show on Diagram command). */
+  publish(selection: DiagramSelection | null): void {
+    this.published = selection;
+    this.diagram.setSelection(selection);
+  }
+
+  private activeChanged(editor: vscode.TextEditor | undefined): void {
+    // A webview, terminal, output panel or the sidebar itself took focus: keep what the sidebar shows.
+    if (editor === undefined || editor.document.uri.scheme === 'output') return;
+    const index = this.indexes.indexOf(editor.document);
+    const isLog = index !== undefined && index.recordCount > 0;
+    void vscode.commands.executeCommand('setContext', 'tcpStates.isConnectionLog', isLog);
+    if (!isLog) {
+      // Another text editor: the log's counts and connection no longer describe what the user looks at.
+      if (this.lastLogEditor !== undefined) {
+        this.lastLogEditor = undefined;
+        this.diagram.setCounts(null, null);
+        if (this.published !== null) this.publish(null);
+      }
+      return;
+    }
+    this.lastLogEditor = editor;
+    this.diagram.setCounts(index.currentCounts().counts, path.basename(editor.document.uri.path) || editor.document.uri.toString());
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.cursorMoved();
+    }, SELECTION_DEBOUNCE_MS);
+  }
+
+  private cursorMoved(): void {
+    const editor = vscode.window.activeTextEditor;
+    if (editor === undefined || !this.indexes.isConnectionLog(editor.document)) return;
+    const selection = selectionAt(this.indexes, editor.document, editor.selection.active.line + 1);
+    // Off a connection line (header, timestamp, blank): keep the last connection on the diagram.
+    if (selection === undefined) return;
+    if (this.published?.line === selection.line && this.published.caption === selection.caption) return;
+    this.publish(selection);
+  }
+
+  private async findInLog(state: TcpState): Promise<void> {
+    const editor =
+      vscode.window.visibleTextEditors.find((e) => e === this.lastLogEditor) ??
+      (this.lastLogEditor !== undefined && !this.lastLogEditor.document.isClosed
+        ? await vscode.window.showTextDocument(this.lastLogEditor.document, { preserveFocus: false })
+        : undefined);
+    const index = editor === undefined ? undefined : this.indexes.indexOf(editor.document);
+    if (editor === undefined || index === undefined) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a connection log first.'));
+      return;
+    }
+    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+    await pickLineOfState(editor, index, state);
+  }
+
+  dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
