@@ -104,7 +104,7 @@ export function parseExtras(text: string, from: number, rec: RecordDraft): void 
         if (v >= 0) rec.uid = v;
       } else if (text.startsWith('ino:', p)) {
         const v = decimalAt(text, p + 4, end);
-        if (v >= 0) rec.inode = v;
+        if (v > 0) rec.inode = v;
       }
       p = end;
     }

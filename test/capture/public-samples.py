@@ -32,7 +32,7 @@ def canon(host, port, v6=False):
         h = "*"
     else:
         h = host
-    p = "*" if port in ("*", "0") and h == "*" else str(port)
+    p = "*" if str(port) in ("*", "0") and h == "*" else str(port)
     return f"[{h}]:{p}" if ":" in h else f"{h}:{p}"
 
 
@@ -131,7 +131,7 @@ rows = [
 lines = ["", "Active Connections", "", "  Proto  Local Address          Foreign Address        State           PID"]
 truth = []
 for (lh, lp), (rh, rp), raw, st, pid in rows:
-    lines.append("  %-7s%-23s%-23s%-16s%s" % ("TCP", f"{lh}:{lp}", f"{rh}:{rp}", raw, pid))
+    lines.append("  %-7s%-22s %-22s %-16s%s" % ("TCP", f"{lh}:{lp}", f"{rh}:{rp}", raw, pid))
     def c(h, p):
         h = h.strip("[]")
         h, _, scope = h.partition("%")
@@ -154,7 +154,7 @@ IPv6 in brackets with `%zone`; UDP rows without a state. Addresses are examples.
 lines = ["", "Active Connections", "", "  Proto  Local Address          Foreign Address        State           PID"]
 truth = []
 def win(lh, rh, raw, st, pid, owner):
-    lines.append("  %-7s%-23s%-23s%-16s%s" % ("TCP", lh, rh, raw, pid))
+    lines.append("  %-7s%-22s %-22s %-16s%s" % ("TCP", lh, rh, raw, pid))
     t = {"line": len(lines), "state": st, "rawState": raw, "local": canon(*lh.rsplit(":", 1)), "remote": canon(*rh.rsplit(":", 1)), "pid": pid}
     if owner:
         t["process"] = owner
@@ -186,7 +186,7 @@ rows = [
 lines = ["", "Aktive Verbindungen", "", "  Proto  Lokale Adresse         Remoteadresse          Status           PID"]
 truth = []
 for (lh, lp), (rh, rp), raw, st, pid in rows:
-    lines.append("  %-7s%-23s%-23s%-16s %s" % ("TCP", f"{lh}:{lp}", f"{rh}:{rp}", raw, pid))
+    lines.append("  %-7s%-22s %-22s %-16s %s" % ("TCP", f"{lh}:{lp}", f"{rh}:{rp}", raw, pid))
     truth.append({"line": len(lines), "state": st, "rawState": raw, "local": canon(lh, lp), "remote": canon(rh, rp), "pid": pid})
 write("windows-de-netstat-ano.txt", lines, truth, """
 # German Windows `netstat -ano` (CRLF)
