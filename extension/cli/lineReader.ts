@@ -122,7 +122,7 @@ export async function readLines(path: string, onLine: LineHandler, stdin: NodeJS
     return splitter.finish();
   }
   if (stdin !== process.stdin || !drainSync(0, splitter)) {
-    for await (const chunk of stdin) splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    for await (const chunk of stdin) splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   }
   return splitter.finish();
 }

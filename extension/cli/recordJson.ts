@@ -2,6 +2,7 @@
 import { formatEndpoint } from '../logs/address';
 import type { ConnectionRecord, ProcessRef, TimerInfo } from '../logs/types';
 
+// eslint-disable-next-line no-control-regex -- JSON requires escaping U+0000–U+001F
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\u2028\u2029\ud800-\udfff]/;
 
 /** A JSON string literal; the common plain-ASCII case skips JSON.stringify. */

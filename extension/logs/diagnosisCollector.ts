@@ -25,6 +25,8 @@ interface Group {
   backlog: number;
   /** Sockets with unread data (CLOSE_WAIT) or a persist timer (Send-Q). */
   flagged: number;
+  /** Subject when it is not an endpoint: a process name, a port from a kernel message. */
+  label?: string;
 }
 
 function bump(map: Map<string, Group>, key: string, sample: Endpoint, line: number): Group {
@@ -42,6 +44,24 @@ function finding(id: string, severity: Severity, state: TcpState | undefined, t:
   return { id, severity, state, title: t.title, message: t.message, lines: g.lines, count: g.count, subject };
 }
 
+/** Per-snapshot groups, keyed by endpoint (`host port`) or by owner. */
+interface Groups {
+  readonly listen: Map<string, Group>;
+  readonly accept: Map<string, Group>;
+  readonly synrecv: Map<string, Group>;
+  readonly synsent: Map<string, Group>;
+  readonly timewait: Map<string, Group>;
+  readonly lastack: Map<string, Group>;
+  readonly fw2: Map<string, Group>;
+  readonly sendq: Map<string, Group>;
+  readonly closewait: Map<string, Group>;
+}
+
+function newGroups(): Groups {
+  const m = (): Map<string, Group> => new Map();
+  return { listen: m(), accept: m(), synrecv: m(), synsent: m(), timewait: m(), lastack: m(), fw2: m(), sendq: m(), closewait: m() };
+}
+
 /**
  * Feed records (and kernel events) in input order, then ask for `findings()`. A record from a later
  * snapshot discards what the earlier snapshot gathered, so a time series is judged on its last snapshot;
@@ -52,7 +72,7 @@ export class DiagnosisCollector {
   private sawProcesses = false;
   private readonly transitions = new Map<string, ConnectionRecord>();
   private readonly kernel = new Map<string, Group>();
-  private byKind = new Map<string, Map<string, Group>>();
+  private g = newGroups();
 
   constructor(private readonly options: DiagnosisOptions) {}
 
@@ -65,57 +85,48 @@ export class DiagnosisCollector {
     if (r.snapshot !== undefined && r.snapshot !== this.snapshot) {
       if (r.snapshot < this.snapshot) return;
       this.snapshot = r.snapshot;
-      this.byKind = new Map();
+      this.g = newGroups();
     }
     this.tally(r);
   }
 
   addKernelEvent(e: KernelEvent): void {
     const key = e.kind === 'syn-flood' ? `syn-flood ${e.port ?? ''}` : 'conntrack-full';
-    bump(this.kernel, key, { host: e.port ?? '', port: '' }, e.line);
-  }
-
-  private kind(name: string): Map<string, Group> {
-    let m = this.byKind.get(name);
-    if (m === undefined) {
-      m = new Map();
-      this.byKind.set(name, m);
-    }
-    return m;
+    bump(this.kernel, key, { host: '', port: '' }, e.line).label = e.port ?? '';
   }
 
   private tally(r: ConnectionRecord): void {
     const { local, remote, line } = r;
     switch (r.state) {
       case 'LISTEN': {
-        bump(this.kind('listen'), local.port, local, line);
+        bump(this.g.listen, local.port, local, line);
         const backlog = r.sendQ ?? 0;
         if (r.format === 'ss' && backlog > 0 && (r.recvQ ?? 0) >= backlog) {
-          const g = bump(this.kind('accept'), `${local.host} ${local.port}`, local, line);
+          const g = bump(this.g.accept, `${local.host} ${local.port}`, local, line);
           g.maxQ = Math.max(g.maxQ, r.recvQ ?? 0);
           g.backlog = backlog;
         }
         return;
       }
       case 'SYN_RECEIVED':
-        bump(this.kind('synrecv'), `${local.host} ${local.port}`, local, line);
+        bump(this.g.synrecv, `${local.host} ${local.port}`, local, line);
         return;
       case 'SYN_SENT':
-        bump(this.kind('synsent'), `${remote.host} ${remote.port}`, remote, line);
+        bump(this.g.synsent, `${remote.host} ${remote.port}`, remote, line);
         return;
       case 'TIME_WAIT':
-        if (remote.port !== '*') bump(this.kind('timewait'), `${remote.host} ${remote.port}`, remote, line);
+        if (remote.port !== '*') bump(this.g.timewait, `${remote.host} ${remote.port}`, remote, line);
         return;
       case 'LAST_ACK':
-        bump(this.kind('lastack'), '', local, line);
+        bump(this.g.lastack, '', local, line);
         return;
       case 'FIN_WAIT_2':
-        if (r.timer?.kind === 'timewait') bump(this.kind('fw2'), 'timer', local, line);
-        else if (r.processes.length === 0) bump(this.kind('fw2'), 'noproc', local, line);
+        if (r.timer?.kind === 'timewait') bump(this.g.fw2, 'timer', local, line);
+        else if (r.processes.length === 0) bump(this.g.fw2, 'noproc', local, line);
         return;
       case 'ESTABLISHED':
         if ((r.sendQ ?? 0) >= this.options.sendQThreshold) {
-          const g = bump(this.kind('sendq'), `${remote.host} ${remote.port}`, remote, line);
+          const g = bump(this.g.sendq, `${remote.host} ${remote.port}`, remote, line);
           g.maxQ = Math.max(g.maxQ, r.sendQ ?? 0);
           if (r.timer?.kind === 'persist' || r.timer?.kind === 'probe') g.flagged++;
         }
@@ -125,12 +136,15 @@ export class DiagnosisCollector {
         // its port listens (ss and netstat list LISTEN rows first) or faces an ephemeral remote port, else the destination.
         const name = r.processes[0]?.name;
         let g: Group;
-        if (name !== undefined) g = bump(this.kind('closewait'), `p ${name}`, { host: name, port: '' }, line);
+        if (name !== undefined) {
+          g = bump(this.g.closewait, `p ${name}`, local, line);
+          g.label = name;
+        }
         else {
           const remotePort = Number(remote.port);
-          const serviceLocal = this.kind('listen').has(local.port) || (remotePort >= 32768 && Number(local.port) < remotePort);
+          const serviceLocal = this.g.listen.has(local.port) || (remotePort >= 32768 && Number(local.port) < remotePort);
           const side = serviceLocal ? local : remote;
-          g = bump(this.kind('closewait'), `${serviceLocal ? 'l' : 'r'} ${side.host} ${side.port}`, side, line);
+          g = bump(this.g.closewait, `${serviceLocal ? 'l' : 'r'} ${side.host} ${side.port}`, side, line);
         }
         if ((r.recvQ ?? 0) > 0) g.flagged++;
         return;
@@ -148,34 +162,34 @@ export class DiagnosisCollector {
     }
     const o = this.options;
     const out: Finding[] = [];
-    const label = (e: Endpoint): string => (e.port === '' ? e.host : formatEndpoint(e));
-    for (const g of this.kind('closewait').values()) {
+    const label = (g: Group): string => g.label ?? formatEndpoint(g.sample);
+    for (const g of this.g.closewait.values()) {
       if (g.count < o.closeWaitThreshold) continue;
-      const s = label(g.sample);
+      const s = label(g);
       out.push(finding('close-wait-pileup', 'warning', 'CLOSE_WAIT', text.closeWaitText(g.count, s, g.flagged), g, s));
     }
-    for (const g of this.kind('timewait').values()) {
+    for (const g of this.g.timewait.values()) {
       if (g.count < o.timeWaitThreshold) continue;
       const share = g.count / o.ephemeralPorts;
       const severity: Severity = share >= 0.75 ? 'error' : share >= 0.25 ? 'warning' : 'info';
-      const s = label(g.sample);
+      const s = label(g);
       out.push(finding('time-wait-ports', severity, 'TIME_WAIT', text.timeWaitText(g.count, s, o.ephemeralPorts, o.timeWaitSeconds), g, s));
     }
-    for (const g of this.kind('synrecv').values()) {
+    for (const g of this.g.synrecv.values()) {
       if (g.count < o.synRecvThreshold) continue;
-      const s = label(g.sample);
+      const s = label(g);
       out.push(finding('syn-recv-backlog', 'warning', 'SYN_RECEIVED', text.synRecvText(g.count, s), g, s));
     }
-    for (const g of this.kind('synsent').values()) {
+    for (const g of this.g.synsent.values()) {
       if (g.count < o.synSentThreshold) continue;
-      const s = label(g.sample);
+      const s = label(g);
       out.push(finding('syn-sent-stuck', 'warning', 'SYN_SENT', text.synSentText(g.count, s), g, s));
     }
-    for (const g of this.kind('accept').values()) {
-      const s = label(g.sample);
+    for (const g of this.g.accept.values()) {
+      const s = label(g);
       out.push(finding('accept-queue-overflow', 'error', 'LISTEN', text.acceptQueueText(s, g.maxQ, g.backlog), g, s));
     }
-    const fw2 = this.kind('fw2');
+    const fw2 = this.g.fw2;
     const orphans = [fw2.get('timer'), this.sawProcesses ? fw2.get('noproc') : undefined].filter((g): g is Group => g !== undefined);
     const orphanCount = orphans.reduce((n, g) => n + g.count, 0);
     if (orphanCount > 0 && orphanCount >= o.finWait2Threshold) {
@@ -183,17 +197,17 @@ export class DiagnosisCollector {
       const g: Group = { sample: orphans[0].sample, count: orphanCount, lines, maxQ: 0, backlog: 0, flagged: 0 };
       out.push(finding('fin-wait-2-orphans', 'warning', 'FIN_WAIT_2', text.finWait2Text(orphanCount), g));
     }
-    const lastAck = this.kind('lastack').get('');
+    const lastAck = this.g.lastack.get('');
     if (lastAck !== undefined && lastAck.count >= o.lastAckThreshold) {
       out.push(finding('last-ack-lingering', 'warning', 'LAST_ACK', text.lastAckText(lastAck.count), lastAck));
     }
-    for (const g of this.kind('sendq').values()) {
-      const s = label(g.sample);
+    for (const g of this.g.sendq.values()) {
+      const s = label(g);
       out.push(finding('send-q-stuck', 'warning', 'ESTABLISHED', text.sendQText(g.count, s, g.maxQ, g.flagged), g, s));
     }
     for (const [key, g] of this.kernel) {
       if (key === 'conntrack-full') out.push(finding('kernel-conntrack-full', 'error', undefined, text.conntrackText(g.count), g));
-      else out.push(finding('kernel-syn-flood', 'warning', 'SYN_RECEIVED', text.synFloodText(g.count, g.sample.host), g, g.sample.host));
+      else out.push(finding('kernel-syn-flood', 'warning', 'SYN_RECEIVED', text.synFloodText(g.count, label(g)), g, label(g)));
     }
     return out.sort(compareFindings);
   }

@@ -63,7 +63,7 @@ interface Tally {
   readonly states: FullCounts;
 }
 
-function bump(map: Map<string, Tally>, key: string, state: number): void {
+function bump(map: Map<string, Tally>, key: string, state: number): Tally {
   let t = map.get(key);
   if (t === undefined) {
     t = { count: 0, states: zeroCounts() };
@@ -71,21 +71,59 @@ function bump(map: Map<string, Tally>, key: string, state: number): void {
   }
   t.count++;
   t.states[state]++;
+  return t;
 }
 
+const STATE_COUNT = TCP_STATES.length;
+
+/** "443" → 443; anything that is not a plain decimal port ('*', '') → -1. */
+function portNumber(text: string): number {
+  const len = text.length;
+  if (len === 0 || len > 5) return -1;
+  let v = 0;
+  for (let i = 0; i < len; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v < 65536 ? v : -1;
+}
+
+/** Numeric keys (ports) in numeric order, others in code-unit order: cheap and stable, unlike localeCompare. */
+function compareKeys(a: string, b: string): number {
+  const x = Number(a);
+  const y = Number(b);
+  if (Number.isInteger(x) && Number.isInteger(y) && x !== y) return x - y;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The n largest tallies by a single pass with a small sorted window: no sort of 28k ephemeral ports. */
 function top(map: Map<string, Tally>, n: number): CountEntry[] {
-  return [...map.entries()]
-    .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0], 'en', { numeric: true }))
-    .slice(0, n)
-    .map(([key, t]) => ({ key, count: t.count, states: present(t.states) }));
+  const best: [string, Tally][] = [];
+  const before = (a: [string, Tally], b: [string, Tally]): boolean => a[1].count > b[1].count || (a[1].count === b[1].count && compareKeys(a[0], b[0]) < 0);
+  for (const entry of map) {
+    if (best.length === n && !before(entry, best[n - 1])) continue;
+    let i = best.length === n ? n - 1 : best.length;
+    while (i > 0 && before(entry, best[i - 1])) {
+      best[i] = best[i - 1];
+      i--;
+    }
+    best[i] = entry;
+  }
+  return best.map(([key, t]) => ({ key, count: t.count, states: present(t.states) }));
 }
 
 /** Folds records one at a time (the CLI streams a million lines through it); `result()` builds the Summary. */
 export class SummaryBuilder {
   private total = 0;
   private readonly states = zeroCounts();
-  private readonly ports = new Map<string, Tally>();
+  /** Numeric ports tallied in one flat array (port × state): no string hashing on the hot path. */
+  private readonly portCounts = new Int32Array(65536 * TCP_STATES.length);
+  private readonly otherPorts = new Map<string, Tally>();
   private readonly procs = new Map<string, Tally>();
+  /** Neighbouring rows usually belong to the same process: remember the last tally hit. */
+  private lastProc: string | undefined;
+  private lastProcTally: Tally | undefined;
   private readonly perSnapshot: FullCounts[] = [];
   private readonly formats: LogFormat[] = [];
   private lastFormat: LogFormat | undefined;
@@ -94,16 +132,25 @@ export class SummaryBuilder {
     const state = STATE_INDEX.get(r.state) ?? 0;
     this.total++;
     this.states[state]++;
-    bump(this.ports, r.local.port, state);
+    const port = portNumber(r.local.port);
+    if (port >= 0) this.portCounts[port * STATE_COUNT + state]++;
+    else bump(this.otherPorts, r.local.port, state);
     const procs = r.processes;
     if (procs.length > 0) {
-      bump(this.procs, procs[0].name, state);
+      const name = procs[0].name;
+      if (name === this.lastProc && this.lastProcTally !== undefined) {
+        this.lastProcTally.count++;
+        this.lastProcTally.states[state]++;
+      } else {
+        this.lastProc = name;
+        this.lastProcTally = bump(this.procs, name, state);
+      }
       // Workers sharing a socket (nginx master and workers) count once per distinct name.
       for (let i = 1; i < procs.length; i++) {
-        const name = procs[i].name;
+        const other = procs[i].name;
         let seen = false;
-        for (let j = 0; j < i && !seen; j++) seen = procs[j].name === name;
-        if (!seen) bump(this.procs, name, state);
+        for (let j = 0; j < i && !seen; j++) seen = procs[j].name === other;
+        if (!seen) bump(this.procs, other, state);
       }
     }
     if (r.snapshot !== undefined) {
@@ -116,8 +163,22 @@ export class SummaryBuilder {
     }
   }
 
+  /** All local ports with their tallies (numeric ones from the flat array). */
+  private portTallies(): Map<string, Tally> {
+    const out = new Map<string, Tally>(this.otherPorts);
+    const c = this.portCounts;
+    for (let port = 0; port < 65536; port++) {
+      const base = port * STATE_COUNT;
+      let count = 0;
+      for (let s = 0; s < STATE_COUNT; s++) count += c[base + s];
+      if (count > 0) out.set(String(port), { count, states: c.slice(base, base + STATE_COUNT) });
+    }
+    return out;
+  }
+
   result(snapshots: readonly SnapshotInfo[] = [], options: SummaryOptions = {}): Summary {
     const n = options.top ?? 10;
+    const ports = this.portTallies();
     const snaps: SnapshotSummary[] = [];
     const count = Math.max(snapshots.length, this.perSnapshot.length);
     for (let i = 0; i < count && (snapshots.length > 1 || this.perSnapshot.length > 1); i++) {
@@ -128,8 +189,8 @@ export class SummaryBuilder {
     return {
       total: this.total,
       states: present(this.states),
-      localPorts: top(this.ports, n),
-      distinctLocalPorts: this.ports.size,
+      localPorts: top(ports, n),
+      distinctLocalPorts: ports.size,
       processes: top(this.procs, n),
       distinctProcesses: this.procs.size,
       snapshots: snaps,

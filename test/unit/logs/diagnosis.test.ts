@@ -1,6 +1,9 @@
 // Node (unit tier): each finding fires on data that should trigger it, and stays quiet on healthy data.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseLog } from '../../../extension/logs/logParser';
 import { DEFAULT_DIAGNOSIS_OPTIONS, diagnose, type Finding } from '../../../extension/logs/diagnosis';
 import type { ConnectionRecord } from '../../../extension/logs/types';
 import { makeRecord, many } from './makeRecord';
@@ -25,11 +28,11 @@ function healthy(): ConnectionRecord[] {
   ];
 }
 
-test('a healthy capture produces no findings', () => {
+void test('a healthy capture produces no findings', () => {
   assert.deepEqual(diagnose(healthy()), []);
 });
 
-test('CLOSE_WAIT piling up in one process', () => {
+void test('CLOSE_WAIT piling up in one process', () => {
   const recs = many(25, 10, { state: 'CLOSE_WAIT', local: '10.0.0.1:8080', remote: '10.0.0.5:1', recvQ: 1, processes: [{ name: 'java', pid: 77 }] }, 'remote');
   const f = one(diagnose(recs), 'close-wait-pileup');
   assert.equal(f.count, 25);
@@ -42,7 +45,7 @@ test('CLOSE_WAIT piling up in one process', () => {
   assert.match(f.message.zh, /close\(\)/);
 });
 
-test('CLOSE_WAIT without process names is grouped by listener, or by destination for outgoing sockets', () => {
+void test('CLOSE_WAIT without process names is grouped by listener, or by destination for outgoing sockets', () => {
   const recs = [
     makeRecord({ line: 1, state: 'LISTEN', local: '0.0.0.0:8080' }),
     ...many(12, 2, { state: 'CLOSE_WAIT', local: '10.0.0.1:8080', remote: '10.0.0.5:1' }, 'remote'),
@@ -52,7 +55,7 @@ test('CLOSE_WAIT without process names is grouped by listener, or by destination
   assert.deepEqual(fs.map((f) => [f.subject, f.count]), [['10.0.0.6:6379', 15], ['10.0.0.1:8080', 12]]);
 });
 
-test('TIME_WAIT per destination does the ephemeral-port arithmetic and warns about tcp_tw_recycle', () => {
+void test('TIME_WAIT per destination does the ephemeral-port arithmetic and warns about tcp_tw_recycle', () => {
   const recs = many(14116, 1, { state: 'TIME_WAIT', local: '10.0.0.1:1', remote: '10.0.0.9:5432' });
   const f = one(diagnose(recs), 'time-wait-ports');
   assert.equal(f.count, 14116);
@@ -70,7 +73,7 @@ test('TIME_WAIT per destination does the ephemeral-port arithmetic and warns abo
   assert.equal(diagnose(many(1500, 1, { state: 'TIME_WAIT', local: '10.0.0.1:1', remote: '10.0.0.9:5432' }))[0].severity, 'info');
 });
 
-test('SYN_RECEIVED per listener, SYN_SENT per destination', () => {
+void test('SYN_RECEIVED per listener, SYN_SENT per destination', () => {
   const recs = [
     ...many(60, 1, { state: 'SYN_RECEIVED', local: '10.0.0.1:80', remote: '203.0.113.1:1' }, 'remote'),
     ...many(12, 100, { state: 'SYN_SENT', local: '10.0.0.1:1', remote: '10.9.9.9:3306' }),
@@ -82,7 +85,7 @@ test('SYN_RECEIVED per listener, SYN_SENT per destination', () => {
   assert.match(one(fs, 'syn-sent-stuck').message.en, /127 s/);
 });
 
-test('accept-queue overflow on an ss LISTEN row, not on netstat', () => {
+void test('accept-queue overflow on an ss LISTEN row, not on netstat', () => {
   const full = makeRecord({ line: 3, state: 'LISTEN', local: '0.0.0.0:7070', recvQ: 129, sendQ: 128 });
   const f = one(diagnose([full]), 'accept-queue-overflow');
   assert.equal(f.severity, 'error');
@@ -91,7 +94,7 @@ test('accept-queue overflow on an ss LISTEN row, not on netstat', () => {
   assert.deepEqual(diagnose([makeRecord({ line: 3, state: 'LISTEN', local: '0.0.0.0:7070', recvQ: 5, sendQ: 128 })]), []);
 });
 
-test('orphaned FIN_WAIT_2: a timewait timer, or no owner in a capture that shows owners', () => {
+void test('orphaned FIN_WAIT_2: a timewait timer, or no owner in a capture that shows owners', () => {
   const timers = many(11, 1, { state: 'FIN_WAIT_2', local: '10.0.0.1:1', remote: '10.0.0.2:80', timer: { kind: 'timewait', seconds: 40, raw: '' } });
   assert.equal(one(diagnose(timers), 'fin-wait-2-orphans').count, 11);
   const unowned = many(11, 1, { state: 'FIN_WAIT_2', local: '10.0.0.1:1', remote: '10.0.0.2:80' });
@@ -100,7 +103,7 @@ test('orphaned FIN_WAIT_2: a timewait timer, or no owner in a capture that shows
   assert.match(one(diagnose(withOwners), 'fin-wait-2-orphans').message.en, /tcp_fin_timeout/);
 });
 
-test('LAST_ACK lingering and Send-Q stuck', () => {
+void test('LAST_ACK lingering and Send-Q stuck', () => {
   const recs = [
     ...many(10, 1, { state: 'LAST_ACK', local: '10.0.0.1:443', remote: '10.0.0.2:1' }, 'remote'),
     makeRecord({ line: 40, state: 'ESTABLISHED', local: '10.0.0.1:443', remote: '10.0.0.8:5000', sendQ: 3_000_000, timer: { kind: 'persist', seconds: 1, raw: '' } }),
@@ -112,7 +115,7 @@ test('LAST_ACK lingering and Send-Q stuck', () => {
   assert.match(s.message.en, /zero window/);
 });
 
-test('kernel events: SYN flooding and conntrack table full', () => {
+void test('kernel events: SYN flooding and conntrack table full', () => {
   const fs = diagnose([], [
     { line: 4, kind: 'syn-flood', text: 'TCP: request_sock_TCP: Possible SYN flooding on port 0.0.0.0:7070. Sending cookies.', port: '0.0.0.0:7070' },
     { line: 9, kind: 'conntrack-full', text: 'nf_conntrack: table full, dropping packet' },
@@ -124,14 +127,14 @@ test('kernel events: SYN flooding and conntrack table full', () => {
   assert.equal(fs[1].subject, '0.0.0.0:7070');
 });
 
-test('a time series is judged on its last snapshot', () => {
+void test('a time series is judged on its last snapshot', () => {
   const early = many(30, 1, { state: 'CLOSE_WAIT', local: '10.0.0.1:1', remote: '10.0.0.6:6379', snapshot: 0 });
   const late = many(2, 100, { state: 'CLOSE_WAIT', local: '10.0.0.1:1', remote: '10.0.0.6:6379', snapshot: 1 });
   assert.deepEqual(diagnose([...early, ...late]), []);
   assert.equal(one(diagnose([...late, ...early.map((r) => ({ ...r, snapshot: 2, line: r.line + 200 }))]), 'close-wait-pileup').count, 30);
 });
 
-test('a transition log is judged on the state each connection was left in', () => {
+void test('a transition log is judged on the state each connection was left in', () => {
   const recs: ConnectionRecord[] = [];
   for (let i = 0; i < 12; i++) {
     const local = `10.0.0.1:${41000 + i}`;
@@ -142,9 +145,27 @@ test('a transition log is judged on the state each connection was left in', () =
   assert.equal(one(diagnose(recs, [], { synSentThreshold: 7 }), 'syn-sent-stuck').count, 7);
 });
 
-test('defaults are exported and findings come most severe first', () => {
+void test('defaults are exported and findings come most severe first', () => {
   assert.equal(DEFAULT_DIAGNOSIS_OPTIONS.ephemeralPorts, 28232);
   assert.equal(DEFAULT_DIAGNOSIS_OPTIONS.timeWaitSeconds, 60);
   const fs = diagnose([makeRecord({ line: 1, state: 'LISTEN', local: '0.0.0.0:1', recvQ: 2, sendQ: 1 }), ...many(10, 2, { state: 'LAST_ACK', local: '10.0.0.1:1', remote: '10.0.0.2:2' })]);
   assert.deepEqual(ids(fs), ['accept-queue-overflow', 'last-ack-lingering']);
+});
+
+void test('real captures: the ss capture with a full accept queue is flagged; the time series and netstat captures are not', () => {
+  const dir = join(__dirname, '..', '..', 'fixtures', 'linux');
+  const run = (name: string): Finding[] => {
+    const r = parseLog(readFileSync(join(dir, name), 'utf8'));
+    return diagnose(r.records, r.kernelEvents);
+  };
+  const ss = run('ss-tanpo.txt');
+  assert.deepEqual(
+    ss.map((f) => [f.id, f.subject, f.lines]),
+    [
+      ['accept-queue-overflow', '[::1]:6009', [38]],
+      ['accept-queue-overflow', '127.0.0.1:5009', [9]],
+    ],
+  );
+  assert.deepEqual(run('timeseries-ss-tanpo.log'), []);
+  assert.deepEqual(run('netstat-tanpo.txt'), [], 'netstat shows no backlog on LISTEN rows');
 });

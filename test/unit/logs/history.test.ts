@@ -1,13 +1,16 @@
 // Node (unit tier): connection histories across snapshots and transition logs.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseLog } from '../../../extension/logs/logParser';
 import { buildHistories, connectionKey, historyIndex } from '../../../extension/logs/history';
 import { makeRecord } from './makeRecord';
 
 const C = '10.0.0.2:51000';
 const S = '10.0.0.9:443';
 
-test('a client socket seen in successive snapshots yields its collapsed path with the first line of each state', () => {
+void test('a client socket seen in successive snapshots yields its collapsed path with the first line of each state', () => {
   const records = [
     makeRecord({ line: 2, snapshot: 0, state: 'LISTEN', local: '0.0.0.0:22' }),
     makeRecord({ line: 3, snapshot: 0, state: 'SYN_SENT', local: C, remote: S }),
@@ -30,7 +33,7 @@ test('a client socket seen in successive snapshots yields its collapsed path wit
   assert.equal(hs[1].remote, S);
 });
 
-test('transition logs insert the previous state when it differs from the last one seen', () => {
+void test('transition logs insert the previous state when it differs from the last one seen', () => {
   const hs = buildHistories([
     makeRecord({ line: 1, from: 'CLOSED', state: 'SYN_SENT', local: C, remote: S, format: 'tcpstates' }),
     makeRecord({ line: 2, from: 'SYN_SENT', state: 'ESTABLISHED', local: C, remote: S, format: 'tcpstates' }),
@@ -42,7 +45,7 @@ test('transition logs insert the previous state when it differs from the last on
   assert.deepEqual(hs[0].lines, [1, 1, 2, 5, 5, 6]);
 });
 
-test('a 4-tuple reused after TIME_WAIT starts a new history', () => {
+void test('a 4-tuple reused after TIME_WAIT starts a new history', () => {
   const hs = buildHistories([
     makeRecord({ line: 1, snapshot: 0, state: 'ESTABLISHED', local: C, remote: S }),
     makeRecord({ line: 2, snapshot: 1, state: 'TIME_WAIT', local: C, remote: S }),
@@ -56,7 +59,7 @@ test('a 4-tuple reused after TIME_WAIT starts a new history', () => {
   assert.equal(hs[0].key, hs[1].key);
 });
 
-test('a new connection whose handshake fell between snapshots (LAST_ACK then ESTABLISHED) is a new history', () => {
+void test('a new connection whose handshake fell between snapshots (LAST_ACK then ESTABLISHED) is a new history', () => {
   const hs = buildHistories([
     makeRecord({ line: 1, snapshot: 0, state: 'CLOSE_WAIT', local: S, remote: C }),
     makeRecord({ line: 2, snapshot: 1, state: 'LAST_ACK', local: S, remote: C }),
@@ -65,7 +68,7 @@ test('a new connection whose handshake fell between snapshots (LAST_ACK then EST
   assert.equal(hs.length, 2);
 });
 
-test('a transition log reopening a closed tuple starts a new history', () => {
+void test('a transition log reopening a closed tuple starts a new history', () => {
   const hs = buildHistories([
     makeRecord({ line: 1, from: 'CLOSED', state: 'SYN_SENT', local: C, remote: S }),
     makeRecord({ line: 2, from: 'SYN_SENT', state: 'CLOSED', local: C, remote: S }),
@@ -77,7 +80,7 @@ test('a transition log reopening a closed tuple starts a new history', () => {
   );
 });
 
-test('listeners are keyed by their local address only; a LISTEN -> CLOSE transition lands on the listener', () => {
+void test('listeners are keyed by their local address only; a LISTEN -> CLOSE transition lands on the listener', () => {
   const a = makeRecord({ line: 1, from: 'CLOSED', state: 'LISTEN', local: '0.0.0.0:8080', remote: '0.0.0.0:0' });
   const b = makeRecord({ line: 9, from: 'LISTEN', state: 'CLOSED', local: '0.0.0.0:8080', remote: '0.0.0.0:0' });
   assert.equal(connectionKey(a), connectionKey(b));
@@ -86,7 +89,7 @@ test('listeners are keyed by their local address only; a LISTEN -> CLOSE transit
   assert.deepEqual(hs[0].states, ['CLOSED', 'LISTEN', 'CLOSED']);
 });
 
-test('simultaneous open (SYN_SENT then SYN_RECEIVED) stays one connection', () => {
+void test('simultaneous open (SYN_SENT then SYN_RECEIVED) stays one connection', () => {
   const hs = buildHistories([
     makeRecord({ line: 1, snapshot: 0, state: 'SYN_SENT', local: C, remote: S }),
     makeRecord({ line: 2, snapshot: 1, state: 'SYN_RECEIVED', local: C, remote: S }),
@@ -95,7 +98,7 @@ test('simultaneous open (SYN_SENT then SYN_RECEIVED) stays one connection', () =
   assert.deepEqual(hs.map((h) => h.states), [['SYN_SENT', 'SYN_RECEIVED', 'ESTABLISHED']]);
 });
 
-test('historyIndex finds the history of every line', () => {
+void test('historyIndex finds the history of every line', () => {
   const hs = buildHistories([
     makeRecord({ line: 4, snapshot: 0, state: 'ESTABLISHED', local: C, remote: S }),
     makeRecord({ line: 5, snapshot: 0, state: 'ESTABLISHED', local: '[::1]:5000', remote: '[::1]:6000' }),
@@ -107,4 +110,21 @@ test('historyIndex finds the history of every line', () => {
   assert.equal(idx.get(5), hs[1]);
   assert.equal(hs[1].local, '[::1]:5000');
   assert.equal(idx.get(6), undefined);
+});
+
+void test('the real time-series capture reproduces the client and server paths of its ground truth', () => {
+  const dir = join(__dirname, '..', '..', 'fixtures', 'linux');
+  const truth = JSON.parse(readFileSync(join(dir, 'timeseries-ss-tanpo.truth.json'), 'utf8')) as {
+    client: { local: string; remote: string; path: string[] };
+    server: { local: string; remote: string; path: string[] };
+  };
+  const hs = buildHistories(parseLog(readFileSync(join(dir, 'timeseries-ss-tanpo.log'), 'utf8')).records);
+  const client = hs.find((h) => h.local === truth.client.local && h.remote === truth.client.remote);
+  const server = hs.find((h) => h.local === truth.server.local && h.remote === truth.server.remote);
+  assert.deepEqual(client?.states, truth.client.path);
+  assert.deepEqual(client?.lines, [10, 26, 46, 81, 96]);
+  assert.deepEqual(server?.states, truth.server.path);
+  assert.deepEqual(server?.lines, [27, 47, 97]);
+  assert.deepEqual(hs.find((h) => h.states[0] === 'LISTEN')?.states, ['LISTEN']);
+  assert.equal(historyIndex(hs).get(81), client);
 });

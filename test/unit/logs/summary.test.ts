@@ -1,6 +1,9 @@
 // Node (unit tier): counts per state, port, process and snapshot, and the text report.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseLog } from '../../../extension/logs/logParser';
 import { diagnose } from '../../../extension/logs/diagnosis';
 import { formatCountsLine, formatSummaryText, summarize } from '../../../extension/logs/summary';
 import { formatLineList } from '../../../extension/logs/summaryText';
@@ -20,7 +23,7 @@ function input(): ParseResult {
   };
 }
 
-test('counts per state in canonical order, per local port and per process', () => {
+void test('counts per state in canonical order, per local port and per process', () => {
   const s = summarize(input(), { top: 2 });
   assert.equal(s.total, 19);
   assert.deepEqual(Object.keys(s.states), ['LISTEN', 'ESTABLISHED', 'CLOSE_WAIT', 'TIME_WAIT']);
@@ -32,7 +35,7 @@ test('counts per state in canonical order, per local port and per process', () =
   assert.deepEqual(s.snapshots, []);
 });
 
-test('a time series gets per-snapshot counts', () => {
+void test('a time series gets per-snapshot counts', () => {
   const s = summarize({
     records: [
       makeRecord({ line: 2, snapshot: 0, state: 'SYN_SENT', local: '10.0.0.1:5', remote: '10.0.0.2:80' }),
@@ -51,28 +54,40 @@ test('a time series gets per-snapshot counts', () => {
   ]);
 });
 
-test('formatCountsLine puts the largest first', () => {
+void test('formatCountsLine puts the largest first', () => {
   assert.equal(formatCountsLine({ SYN_RECEIVED: 3, CLOSE_WAIT: 45, TIME_WAIT: 812 }), '812 TIME_WAIT · 45 CLOSE_WAIT · 3 SYN_RECEIVED');
   assert.equal(formatCountsLine({ TIME_WAIT: 1234567 }), '1,234,567 TIME_WAIT');
   assert.equal(formatCountsLine({}), '');
 });
 
-test('formatLineList folds runs', () => {
+void test('formatLineList folds runs', () => {
   assert.equal(formatLineList([1, 2, 3, 7, 9, 10]), '1–3, 7, 9, 10');
 });
 
-test('the text report lists counts and findings in both languages', () => {
+void test('the text report lists counts and findings in both languages', () => {
   const recs = [...input().records, ...many(20, 100, { state: 'CLOSE_WAIT', local: '10.0.0.1:1', remote: '10.0.0.6:6379' })];
   const s = summarize({ records: recs, snapshots: [], kernelEvents: [] });
   const f = diagnose(recs);
   const en = formatSummaryText(s, f, 'en');
   assert.match(en, /^39 connections \(ss\)\n/);
   assert.match(en, /21 CLOSE_WAIT · 12 TIME_WAIT · 5 ESTABLISHED · 1 LISTEN/);
-  assert.match(en, /Busiest local ports:\n  :443 /);
+  assert.match(en, /Busiest local ports:\n {2}:443 /);
   assert.match(en, /\[WARNING\] 20 CLOSE_WAIT on 10\.0\.0\.6:6379/);
   assert.match(en, /lines: 100–119/);
   const zh = formatSummaryText(s, f, 'zh');
   assert.match(zh, /共 39 条连接/);
   assert.match(zh, /\[警告\]/);
   assert.match(formatSummaryText(summarize({ records: [], snapshots: [], kernelEvents: [] }), [], 'en'), /No connection lines recognised[\s\S]*Nothing looks wrong/);
+});
+
+void test('the real time series: one entry per snapshot, with the client socket moving through states', () => {
+  const r = parseLog(readFileSync(join(__dirname, '..', '..', 'fixtures', 'linux', 'timeseries-ss-tanpo.log'), 'utf8'));
+  const s = summarize(r);
+  assert.equal(s.snapshots.length, r.snapshots.length);
+  assert.ok(s.snapshots.length > 10);
+  assert.deepEqual(s.snapshots[0].states, { LISTEN: 1 });
+  assert.equal(s.snapshots[0].time, r.snapshots[0].time);
+  assert.ok(s.snapshots.some((x) => x.states.SYN_SENT === 1));
+  assert.equal(s.total, r.records.length);
+  assert.match(formatSummaryText(s, [], 'en'), /Snapshots \(\d+\):\n {2}#0 /);
 });
