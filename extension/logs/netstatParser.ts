@@ -64,8 +64,9 @@ export function parseNetstatLine(text: string, tok: Tokens, line: number, cols: 
   let next = 6;
   let gluedKind: string | undefined;
   let state = normalizeStateName(rawState);
-  if (state === undefined && tok.count > 6) {
-    const two = `${rawState} ${tok.get(6)}`;
+  if (state === undefined && tok.count > 6 && rawState.length >= 3 && /^\p{L}+$/u.test(rawState)) {
+    // Two-word localized states (cs `POSLEDNÍ ACK`); rawState is the exact text span.
+    const two = tok.span(5, 6);
     state = normalizeStateName(two);
     if (state !== undefined) {
       rawState = two;
