@@ -5,7 +5,7 @@ import type { ConnectionRecord } from '../logs/types';
 import type { DiagramSelection } from '../protocol/messages';
 import { describePath, inferPath, type StatePath } from '../tcp/pathInference';
 import type { Lang, TcpState } from '../tcp/types';
-import type { LineEntry, LineIndex } from './lineIndex';
+import type { IndexedConnection, LineEntry, LineIndex, TrailStep } from './lineIndex';
 
 export interface ConnectionView {
   readonly entry: LineEntry;
@@ -21,34 +21,30 @@ export interface ConnectionView {
 }
 
 /** A minimal record with what buildHistories reads; the index keeps no full records. */
-function pseudoRecord(e: LineEntry): ConnectionRecord {
+function pseudoRecord(step: TrailStep, connection: IndexedConnection): ConnectionRecord {
   return {
-    line: e.line,
-    format: e.format,
-    state: e.state,
-    rawState: e.state,
-    stateStart: e.stateStart,
-    stateEnd: e.stateEnd,
-    local: e.connection.local,
-    remote: e.connection.remote,
+    line: step.line,
+    format: 'ss',
+    state: step.state,
+    rawState: step.state,
+    stateStart: 0,
+    stateEnd: 0,
+    local: connection.local,
+    remote: connection.remote,
     processes: [],
-    from: e.from,
-    snapshot: e.snapshot,
+    from: step.from,
   };
 }
 
-/** The observed state sequence of the connection on `entry.line` (one history, if the 4-tuple was reused). */
+/**
+ * The observed state sequence of the connection on `entry.line`, up to that line: later snapshots are its
+ * future, not how it got here. When the 4-tuple was reused, only the latest history counts.
+ */
 export function observedStates(index: LineIndex, entry: LineEntry): TcpState[] {
-  const records: ConnectionRecord[] = [];
-  for (const line of index.linesOfConnection(entry.connection.id)) {
-    const e = index.entryAt(line);
-    if (e !== undefined) records.push(pseudoRecord(e));
-  }
-  const history = buildHistories(records).find((h) => h.allLines.includes(entry.line));
-  if (history === undefined) return [entry.state];
-  // Up to this line only: later snapshots are the connection's future, not how it got here.
-  const seen = history.lines.filter((l) => l <= entry.line).length;
-  return seen > 0 ? history.states.slice(0, seen) : [entry.state];
+  const trail = index.connectionTrail(entry.connection.id, entry.line);
+  const histories = buildHistories(trail.map((step) => pseudoRecord(step, entry.connection)));
+  const history = histories[histories.length - 1];
+  return history === undefined || history.states.length === 0 ? [entry.state] : history.states;
 }
 
 function roleOf(index: LineIndex, entry: LineEntry): 'client' | 'server' | undefined {

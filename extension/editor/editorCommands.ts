@@ -54,7 +54,7 @@ export class EditorCommands implements vscode.Disposable {
     if (t === undefined) return undefined;
     let state: TcpState | undefined = isTcpState(stateArg) ? stateArg : undefined;
     if (state === undefined) {
-      const counts = t.index.facts.summary.states;
+      const counts = t.index.facts.counts;
       const lang = uiLang();
       const picked = await vscode.window.showQuickPick(
         TCP_STATES.filter((s) => (counts[s] ?? 0) > 0).map((s) => ({
@@ -95,7 +95,7 @@ export class EditorCommands implements vscode.Disposable {
   private async copySummary(uri: unknown): Promise<string | undefined> {
     const t = await this.target(uri);
     if (t === undefined) return undefined;
-    const text = formatSummaryText(t.index.facts.summary, t.index.facts.findings, uiLang());
+    const text = formatSummaryText(t.index.summary(), t.index.facts.findings, uiLang());
     await vscode.env.clipboard.writeText(text);
     void vscode.window.setStatusBarMessage(vscode.l10n.t('Connection summary copied.'), 3000);
     return text;

@@ -101,23 +101,42 @@ export interface LineTables {
 
 /** Whole-document facts gathered while indexing. */
 export interface IndexFacts {
-  readonly summary: Summary;
   readonly findings: readonly Finding[];
   readonly snapshots: readonly SnapshotInfo[];
   /** Number of connection lines. */
   readonly records: number;
   /** Local ports something listens on: a socket on one of them is the server side. */
   readonly listenPorts: readonly string[];
+  /** Counts of the whole document. */
+  readonly counts: StateCounts;
+  /** Counts by snapshot index; empty unless the document holds more than one snapshot. */
+  readonly snapshotCounts: readonly StateCounts[];
+}
+
+/** One step of a connection's trail: consecutive lines in the same state folded into the first. */
+export interface TrailStep {
+  readonly line: number;
+  readonly state: TcpState;
+  readonly from?: TcpState;
 }
 
 /** The finished index of one document version. Queries are O(1) per line or one pass over a typed column. */
 export class LineIndex {
+  private summaryCache: Summary | undefined;
+
   constructor(
     readonly lineCount: number,
     private readonly cols: LineColumns,
     private readonly tables: LineTables,
     readonly facts: IndexFacts,
+    private readonly summarize: () => Summary,
   ) {}
+
+  /** The full summary (top ports, processes…), computed on first use: only Copy Summary needs it. */
+  summary(): Summary {
+    this.summaryCache ??= this.summarize();
+    return this.summaryCache;
+  }
 
   get recordCount(): number {
     return this.facts.records;
@@ -175,6 +194,27 @@ export class LineIndex {
     return out;
   }
 
+  /**
+   * The connection's states on lines up to `upto`, repeats folded: what buildHistories needs to tell its past,
+   * without building a record for each of the thousands of snapshots a long-lived socket appears in.
+   */
+  connectionTrail(connectionId: number, upto: number): TrailStep[] {
+    const out: TrailStep[] = [];
+    const { conn, state, from } = this.cols;
+    const want = connectionId + 1;
+    let last = 0;
+    const end = Math.min(upto, this.lineCount);
+    for (let line = 1; line <= end; line++) {
+      if (conn[line] !== want) continue;
+      const code = state[line];
+      const fromCode = from[line];
+      if (code === last && fromCode === 0) continue;
+      last = code;
+      out.push({ line, state: TCP_STATES[code - 1], from: fromCode === 0 ? undefined : TCP_STATES[fromCode - 1] });
+    }
+    return out;
+  }
+
   /** The first line after `after` in `state`, wrapping around the end; undefined when none. */
   nextLineInState(state: TcpState, after: number): number | undefined {
     const code = TCP_STATES.indexOf(state) + 1;
@@ -199,11 +239,8 @@ export class LineIndex {
 
   /** Counts of the whole document, or of the last snapshot of a time series. */
   currentCounts(): { counts: StateCounts; snapshot?: number } {
-    const snaps = this.facts.summary.snapshots;
-    if (snaps.length > 1) {
-      const last = snaps[snaps.length - 1];
-      return { counts: last.states, snapshot: last.index };
-    }
-    return { counts: this.facts.summary.states };
+    const snaps = this.facts.snapshotCounts;
+    if (snaps.length > 1) return { counts: snaps[snaps.length - 1], snapshot: snaps.length - 1 };
+    return { counts: this.facts.counts };
   }
 }

@@ -2,7 +2,7 @@
 import { DEFAULT_DIAGNOSIS_OPTIONS, DiagnosisCollector, type DiagnosisOptions } from '../logs/diagnosis';
 import { connectionKey } from '../logs/history';
 import { LogParser } from '../logs/logParser';
-import { SummaryBuilder } from '../logs/summary';
+import { SummaryBuilder, type StateCounts } from '../logs/summary';
 import type { ConnectionRecord } from '../logs/types';
 import { TCP_STATES } from '../tcp/types';
 import { allocateColumns, FORMATS, LineIndex, type IndexedConnection, type LineColumns } from './lineIndex';
@@ -45,6 +45,8 @@ export class LineIndexBuilder {
   private readonly processIds = new Map<string, number>();
   private readonly processes: string[] = [];
   private readonly listenPorts = new Set<string>();
+  private readonly counts = new Uint32Array(TCP_STATES.length);
+  private readonly snapshotCounts: Uint32Array[] = [];
 
   constructor(
     private readonly source: LineSource,
@@ -78,7 +80,13 @@ export class LineIndexBuilder {
     const line = r.line;
     if (line < 1 || line > this.source.lineCount) return;
     this.records++;
-    c.state[line] = stateCode(r.state);
+    const code = stateCode(r.state);
+    this.counts[code - 1]++;
+    if (r.snapshot !== undefined) {
+      while (this.snapshotCounts.length <= r.snapshot) this.snapshotCounts.push(new Uint32Array(TCP_STATES.length));
+      this.snapshotCounts[r.snapshot][code - 1]++;
+    }
+    c.state[line] = code;
     c.from[line] = stateCode(r.from);
     c.start[line] = Math.min(r.stateStart, MAX_U16);
     c.end[line] = Math.min(r.stateEnd, MAX_U16);
@@ -120,16 +128,33 @@ export class LineIndexBuilder {
     return id;
   }
 
+  /** Freezes the index; the diagnosis is finished here, the full summary only when first asked for. */
   result(): LineIndex {
     for (const e of this.parser.kernelEvents) this.diagnosis.addKernelEvent(e);
     const snapshots = [...this.parser.snapshots];
+    const summary = this.summary;
+    const series = Math.max(snapshots.length, this.snapshotCounts.length) > 1;
     return new LineIndex(
       this.source.lineCount,
       this.cols,
       { connections: this.connections, timerKinds: this.timerKinds, processes: this.processes },
-      { summary: this.summary.result(snapshots), findings: this.diagnosis.findings(), snapshots, records: this.records, listenPorts: [...this.listenPorts] },
+      {
+        findings: this.diagnosis.findings(),
+        snapshots,
+        records: this.records,
+        listenPorts: [...this.listenPorts],
+        counts: toCounts(this.counts),
+        snapshotCounts: series ? this.snapshotCounts.map(toCounts) : [],
+      },
+      () => summary.result(snapshots),
     );
   }
+}
+
+function toCounts(c: Uint32Array): StateCounts {
+  const out: StateCounts = {};
+  for (let i = 0; i < c.length; i++) if (c[i] > 0) out[TCP_STATES[i]] = c[i];
+  return out;
 }
 
 /** Indexes a whole document at once (unit tests, small inputs). */
@@ -151,14 +176,16 @@ export async function buildLineIndex(source: LineSource, options: BuildOptions =
     if (options.isCancelled?.()) return undefined;
     const t0 = performance.now();
     const finished = b.step(budget);
-    if (finished) {
-      const index = b.result();
-      options.onSlice?.(performance.now() - t0);
-      return index;
-    }
     options.onSlice?.(performance.now() - t0);
     await yieldToEventLoop();
+    if (finished) break;
   }
+  if (options.isCancelled?.()) return undefined;
+  // Finishing (the diagnosis of the whole document) is a slice of its own.
+  const t0 = performance.now();
+  const index = b.result();
+  options.onSlice?.(performance.now() - t0);
+  return index;
 }
 
 /** A LineSource over an array of lines. */

@@ -35,20 +35,19 @@ function warnedIn(index: LineIndex, first: number, last: number): TcpState[] {
 /** One block per snapshot of a time series, or one for the whole file. */
 export function snapshotBlocks(index: LineIndex): SnapshotBlock[] {
   if (index.recordCount === 0) return [];
-  const summaries = index.facts.summary.snapshots;
+  const perSnapshot = index.facts.snapshotCounts;
   const infos = index.facts.snapshots;
-  if (summaries.length > 1) {
-    return summaries
-      .filter((s) => s.total > 0)
-      .map((s) => {
-        const info = infos[s.index];
-        const line = info?.startLine ?? s.startLine;
-        const endLine = info?.endLine ?? line;
-        return { snapshot: s.index, line, endLine, time: s.time, counts: s.states, warned: warnedIn(index, line, endLine) };
-      });
+  if (perSnapshot.length > 1) {
+    const out: SnapshotBlock[] = [];
+    perSnapshot.forEach((counts, snapshot) => {
+      const info = infos[snapshot];
+      if (info === undefined || Object.keys(counts).length === 0) return;
+      out.push({ snapshot, line: info.startLine, endLine: info.endLine, time: info.time, counts, warned: warnedIn(index, info.startLine, info.endLine) });
+    });
+    return out;
   }
   const first = infos[0]?.startLine ?? firstRecordLine(index);
-  return [{ line: first, endLine: index.lineCount, counts: index.facts.summary.states, warned: warnedIn(index, 1, index.lineCount) }];
+  return [{ line: first, endLine: index.lineCount, counts: index.facts.counts, warned: warnedIn(index, 1, index.lineCount) }];
 }
 
 function firstRecordLine(index: LineIndex): number {

@@ -47,7 +47,7 @@ export class StatusBarController implements vscode.Disposable {
     this.item.text = `$(pulse) ${parts.slice(0, SHOWN_STATES).join(' · ')}${parts.length > SHOWN_STATES ? ' …' : ''}`;
     const scope =
       snapshot !== undefined
-        ? vscode.l10n.t('Last snapshot ({0} of {1})', snapshot + 1, index.facts.summary.snapshots.length)
+        ? vscode.l10n.t('Last snapshot ({0} of {1})', snapshot + 1, index.facts.snapshotCounts.length)
         : vscode.l10n.t('Whole file');
     const tip = new vscode.MarkdownString();
     tip.appendText(`${scope}: ${full}`);
