@@ -22,11 +22,16 @@ const SS_STATES = new Set([
   'BOUND-INACTIVE',
 ]);
 
-/** True when the token at i is one of ss's state words. */
+/** True when the token at i is one of ss's state words (checked on characters, no allocation). */
 export function isSsStateToken(tok: Tokens, i: number): boolean {
   if (i >= tok.count) return false;
-  const len = tok.ends[i] - tok.starts[i];
-  return len >= 5 && len <= 14 && SS_STATES.has(tok.get(i));
+  const s = tok.starts[i];
+  const len = tok.ends[i] - s;
+  if (len < 5 || len > 14) return false;
+  const c = tok.text.charCodeAt(s);
+  // E L S F C T U B: the first letters of ss's words; lowercase and digits fail fast.
+  if (c !== 69 && c !== 76 && c !== 83 && c !== 70 && c !== 67 && c !== 84 && c !== 85 && c !== 66) return false;
+  return SS_STATES.has(tok.get(i));
 }
 
 /**
@@ -95,7 +100,7 @@ export function parseExtras(text: string, from: number, rec: RecordDraft): void 
     } else if (text.startsWith('timer:(', p)) {
       const close = text.indexOf(')', p + 7);
       const end = close < 0 ? tokenEnd(text, p) : close;
-      rec.timer = parseSsTimer(text.slice(p + 7, end));
+      rec.timer = parseSsTimer(text, p + 7, end);
       p = close < 0 ? end : close + 1;
     } else {
       const end = tokenEnd(text, p);

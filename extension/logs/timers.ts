@@ -1,6 +1,6 @@
 // Pure (runs anywhere): socket timer columns of ss (`timer:(on,3.832ms,2)`) and net-tools (`on (0.20/3/0)`).
 import type { TimerInfo } from './types';
-import { decimal } from './tokens';
+import { decimal, decimalAt } from './tokens';
 
 /**
  * Seconds of an ss expire value. Before iproute2 6.11 ss printed seconds with a millisecond
@@ -43,13 +43,18 @@ export function parseSsDuration(text: string): number | undefined {
   return any ? Math.round(total * 1000) / 1000 : undefined;
 }
 
-/** `on,3.832ms,2` (the text inside `timer:( … )`). */
-export function parseSsTimer(inner: string): TimerInfo {
-  const parts = inner.split(',');
-  const kind = (parts[0] ?? '').toLowerCase();
-  const seconds = parts.length > 1 ? parseSsDuration(parts[1]) : undefined;
-  const retrans = parts.length > 2 ? decimal(parts[2]) : -1;
-  const t: { kind: string; raw: string; seconds?: number; retrans?: number } = { kind, raw: `timer:(${inner})` };
+/** `on,3.832ms,2`: the text[start, end) inside `timer:( … )`. Scanned in place (hot path of `ss -o`). */
+export function parseSsTimer(text: string, start: number, end: number): TimerInfo {
+  let c1 = text.indexOf(',', start);
+  if (c1 < 0 || c1 > end) c1 = end;
+  let c2 = c1 < end ? text.indexOf(',', c1 + 1) : end;
+  if (c2 < 0 || c2 > end) c2 = end;
+  const kind = text.slice(start, c1).toLowerCase();
+  const seconds = c1 < end ? parseSsDuration(text.slice(c1 + 1, c2)) : undefined;
+  const retrans = c2 < end ? decimalAt(text, c2 + 1, end) : -1;
+  const raw = text.charCodeAt(end) === 41 ? text.slice(start - 7, end + 1) : `${text.slice(start - 7, end)})`;
+  if (seconds !== undefined && retrans >= 0) return { kind, seconds, retrans, raw };
+  const t: { kind: string; raw: string; seconds?: number; retrans?: number } = { kind, raw };
   if (seconds !== undefined) t.seconds = seconds;
   if (retrans >= 0) t.retrans = retrans;
   return t;

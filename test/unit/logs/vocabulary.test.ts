@@ -72,8 +72,8 @@ test('ss timer values: old `S.MMMms` = seconds, integer ms, sec, min, empty', ()
   assert.equal(parseSsDuration('89min'), 5340);
   assert.equal(parseSsDuration(''), 0);
   assert.equal(parseSsDuration('soon'), undefined);
-  assert.deepEqual(parseSsTimer('keepalive,119min,0'), { kind: 'keepalive', seconds: 7140, retrans: 0, raw: 'timer:(keepalive,119min,0)' });
-  assert.deepEqual(parseSsTimer('on,,2'), { kind: 'on', seconds: 0, retrans: 2, raw: 'timer:(on,,2)' });
+  assert.deepEqual(parseSsTimer('timer:(keepalive,119min,0)', 7, 25), { kind: 'keepalive', seconds: 7140, retrans: 0, raw: 'timer:(keepalive,119min,0)' });
+  assert.deepEqual(parseSsTimer('timer:(on,,2)', 7, 12), { kind: 'on', seconds: 0, retrans: 2, raw: 'timer:(on,,2)' });
   assert.deepEqual(parseNetstatTimer('timewait', '(59.63/0/0)'), { kind: 'timewait', seconds: 59.63, retrans: 0, probes: 0, raw: 'timewait (59.63/0/0)' });
   assert.deepEqual(parseNetstatTimer('keepalive', '(7185.23/0/0)')?.seconds, 7185.23);
   assert.equal(parseNetstatTimer('off', 'junk'), undefined);
