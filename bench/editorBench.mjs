@@ -4,6 +4,7 @@
 // test/fixtures/linux, ephemeral ports varied per snapshot so connections are many and distinct), then reports:
 // total index time, slice durations (max, p99: the longest the extension host would be blocked), index memory,
 // hover lookup time and the work to decorate a 60-line visible range. `--lines N` changes the size.
+/* global performance, setInterval, clearInterval */
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -164,8 +164,9 @@ export function buildLineIndexSync(source: LineSource, diagnosis: Partial<Diagno
   return b.result();
 }
 
+/** setImmediate where it exists (Node, the extension host): setTimeout(0) would add ≥1 ms per slice. */
 function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }
 
 /** Indexes in slices of `sliceMs` (default 8 ms), yielding between them; undefined when cancelled. */

@@ -14,7 +14,7 @@ const root = join(__dirname, '..', '..', '..');
 const capture = (name: string): string => readFileSync(join(root, 'test', 'fixtures', 'linux', name), 'utf8');
 const lineOf = (text: string, re: RegExp): number => splitLines(text).findIndex((l) => re.test(l)) + 1;
 
-test('indexes every connection line the parser finds, with the state range of each', () => {
+void test('indexes every connection line the parser finds, with the state range of each', () => {
   const text = capture('ss-tanpo.txt');
   const parsed = parseLog(text);
   const index = buildLineIndexSync(arraySource(splitLines(text)));
@@ -32,7 +32,7 @@ test('indexes every connection line the parser finds, with the state range of ea
   );
 });
 
-test('a build in tiny slices gives the same index as one pass', async () => {
+void test('a build in tiny slices gives the same index as one pass', async () => {
   const lines = splitLines(capture('timeseries-ss-tanpo.log'));
   const whole = buildLineIndexSync(arraySource(lines));
   let slices = 0;
@@ -44,12 +44,12 @@ test('a build in tiny slices gives the same index as one pass', async () => {
   assert.deepEqual(chunked.summary(), whole.summary());
 });
 
-test('a cancelled build resolves to undefined', async () => {
+void test('a cancelled build resolves to undefined', async () => {
   const lines = splitLines(capture('ss-tani.txt'));
   assert.equal(await buildLineIndex(arraySource(lines), { isCancelled: () => true }), undefined);
 });
 
-test('next line in a state wraps around; lines in a state stay in their block', () => {
+void test('next line in a state wraps around; lines in a state stay in their block', () => {
   const text = capture('ss-tanpo.txt');
   const index = buildLineIndexSync(arraySource(splitLines(text)));
   const tws = index.linesInState('TIME_WAIT');
@@ -61,7 +61,7 @@ test('next line in a state wraps around; lines in a state stay in their block', 
   assert.deepEqual(index.linesInState('TIME_WAIT', 10, tws[0] + 1), [tws[1]]);
 });
 
-test('the time series gives the client its observed path up to the line, and one block per snapshot', () => {
+void test('the time series gives the client its observed path up to the line, and one block per snapshot', () => {
   const text = capture('timeseries-ss-tanpo.log');
   const truth = JSON.parse(capture('timeseries-ss-tanpo.truth.json')) as { client: { local: string; path: string[] } };
   const lines = splitLines(text);
@@ -85,7 +85,7 @@ test('the time series gives the client its observed path up to the line, and one
   assert.equal(countsTitle(blocks[0].counts), '1 LISTEN');
 });
 
-test('hover Markdown: timer left, knobs with cautions, escaped owner, two command links, both languages', () => {
+void test('hover Markdown: timer left, knobs with cautions, escaped owner, two command links, both languages', () => {
   const text = capture('ss-tanpo.txt');
   const index = buildLineIndexSync(arraySource(splitLines(text)));
   const tw = lineOf(text, /^TIME-WAIT .*timewait,57sec/);

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { codeSpan, commandLink, escapeMarkdown } from '../../../extension/editor/markdown';
 import { formatDuration, timerText } from '../../../extension/editor/timerText';
 
-test('escapeMarkdown backslash-escapes every character Markdown could read as syntax', () => {
+void test('escapeMarkdown backslash-escapes every character Markdown could read as syntax', () => {
   const hostile = 'we"ird (x,y) [click](command:workbench.action.terminal.new) <img src=x> *b* _i_ `c` # h | t';
   const out = escapeMarkdown(hostile);
   assert.ok(!/(?<!\\)[[\]()<>*_`#|]/.test(out), out);
@@ -12,20 +12,20 @@ test('escapeMarkdown backslash-escapes every character Markdown could read as sy
   assert.equal(escapeMarkdown('a\nb\r\nc'), 'a b c');
 });
 
-test('codeSpan fences longer than any backtick run inside', () => {
+void test('codeSpan fences longer than any backtick run inside', () => {
   assert.equal(codeSpan('10.0.0.1:22'), '`10.0.0.1:22`');
   assert.equal(codeSpan('a`b'), '``a`b``');
   assert.equal(codeSpan('``x'), '``` ``x ```');
 });
 
-test('commandLink encodes its JSON arguments so the URI cannot be broken out of', () => {
+void test('commandLink encodes its JSON arguments so the URI cannot be broken out of', () => {
   const link = commandLink('Show (it)', 'tcpStates.showOnDiagram', ['file:///tmp/a) b.ss', 12]);
   assert.match(link, /^\[Show \\\(it\\\)\]\(command:tcpStates\.showOnDiagram\?[^()\s]+\)$/);
   const args = decodeURIComponent(link.slice(link.indexOf('?') + 1, -1));
   assert.deepEqual(JSON.parse(args), ['file:///tmp/a) b.ss', 12]);
 });
 
-test('timers in words, in both languages', () => {
+void test('timers in words, in both languages', () => {
   assert.equal(timerText('TIME_WAIT', { kind: 'timewait', seconds: 41 }, 'en'), 'TIME_WAIT, 41 s left of 60 s');
   assert.equal(timerText('TIME_WAIT', { kind: 'timewait', seconds: 41 }, 'zh'), 'TIME_WAIT：60 秒 中还剩 41 秒');
   assert.match(timerText('FIN_WAIT_2', { kind: 'timewait', seconds: 57 }, 'en') ?? '', /orphaned: 57 s left of tcp_fin_timeout/);
