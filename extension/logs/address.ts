@@ -132,7 +132,8 @@ export function normalizeHost(raw: string): NormalizedHost {
 /** Builds an Endpoint from a printed host and port. */
 export function makeEndpoint(rawHost: string, rawPort: string): Endpoint {
   const h = normalizeHost(rawHost);
-  const port = rawPort === '' ? '*' : rawPort;
+  // A wildcard host with port 0 (Windows `0.0.0.0:0`, bcc `0.0.0.0 0`) is the unbound wildcard.
+  const port = rawPort === '' || (rawPort === '0' && h.host === '*') ? '*' : rawPort;
   if (h.scope === undefined && h.v4mapped === undefined) return { host: h.host, port };
   const ep: { host: string; port: string; scope?: string; v4mapped?: boolean } = { host: h.host, port };
   if (h.scope !== undefined) ep.scope = h.scope;

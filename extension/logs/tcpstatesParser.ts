@@ -109,8 +109,8 @@ function build(f: Fields, line: number): RecordDraft | undefined {
     rawState: f.newState,
     stateStart: f.newStart,
     stateEnd: f.newStart + f.newState.length,
-    local: makeEndpoint(f.laddr, lport === 0 ? '*' : f.lport),
-    remote: makeEndpoint(f.raddr, rport === 0 ? '*' : f.rport),
+    local: makeEndpoint(f.laddr, f.lport),
+    remote: makeEndpoint(f.raddr, f.rport),
     processes: [],
     rawFrom: f.old,
   };

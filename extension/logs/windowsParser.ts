@@ -6,14 +6,13 @@ import { decimalAt, type Tokens } from './tokens';
 
 /**
  * `  TCP    0.0.0.0:135    0.0.0.0:0    LISTENING    748`. UDP rows have no state and yield nothing.
- * A listener's foreign address `0.0.0.0:0` / `[::]:0` is a wildcard: its port becomes '*'.
+ * A listener's foreign address `0.0.0.0:0` / `[::]:0` is the wildcard `*:*` (see makeEndpoint).
  */
 export function parseWindowsLine(text: string, tok: Tokens, line: number): RecordDraft | undefined {
   if (tok.count < 4 || !tok.is(0, 'TCP')) return undefined;
   const local = parseColonEndpoint(tok.get(1));
-  let remote = parseColonEndpoint(tok.get(2));
+  const remote = parseColonEndpoint(tok.get(2));
   if (!local || !remote) return undefined;
-  if (remote.host === '*' && remote.port === '0') remote = { ...remote, port: '*' };
   const rawState = tok.get(3);
   const state = normalizeStateName(rawState);
   if (state === undefined) return undefined;
