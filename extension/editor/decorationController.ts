@@ -114,7 +114,9 @@ export class DecorationController implements vscode.Disposable {
           const entry = mode === 'off' ? undefined : index.entryAt(span.line);
           const text = entry === undefined ? undefined : inlineMeaning(entry, mode, lang);
           if (text !== undefined) {
-            inline.push({ range: lineText.range.with({ start: lineText.range.end }), renderOptions: { after: { contentText: text } } });
+            // After the last visible character: ss pads its lines with spaces up to the terminal width.
+            const at = new vscode.Position(span.line - 1, lineText.text.trimEnd().length);
+            inline.push({ range: new vscode.Range(at, at), renderOptions: { after: { contentText: text } } });
             inlineLines.push(span.line);
           }
         }

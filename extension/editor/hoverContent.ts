@@ -17,8 +17,9 @@ const W = {
   server: { en: 'server side (it listens on the local port)', zh: '服务端（本地端口上有监听）' },
   client: { en: 'client side (nothing listens on the local port)', zh: '客户端（本地端口上没有监听）' },
   owner: { en: 'owner', zh: '所属进程' },
+  timer: { en: 'Timer', zh: '计时器' },
   printed: { en: 'printed as', zh: '原文' },
-  unread: { en: 'bytes unread by the application (Recv-Q)', zh: '字节尚未被应用读取（Recv-Q）' },
+  unread: { en: 'unread by the application (Recv-Q)', zh: '尚未被应用读取（Recv-Q）' },
   acceptQueue: { en: 'accept queue', zh: '全连接队列' },
   showOnDiagram: { en: 'Show on diagram', zh: '在状态图上显示' },
   explain: { en: 'Open the {0} card', zh: '打开 {0} 状态卡片' },
@@ -33,6 +34,10 @@ export interface HoverInput {
   /** The document's URI, for the "Show on diagram" link. */
   readonly uri: string;
   readonly lang: Lang;
+}
+
+function bytes(n: number, lang: Lang): string {
+  return lang === 'zh' ? `${n} 字节` : `${n} byte${n === 1 ? '' : 's'}`;
 }
 
 function section(title: string, body: string): string {
@@ -58,8 +63,8 @@ export function hoverMarkdown({ view, rawState, uri, lang }: HoverInput): string
   out.push(facts.join(' · '));
 
   const timer = timerText(entry.state, entry.timer, lang);
-  if (timer !== undefined) out.push(`⏱ **${prose(timer)}**`);
-  if (entry.state === 'CLOSE_WAIT' && (entry.recvQ ?? 0) > 0) out.push(`${entry.recvQ} ${W.unread[lang]}`);
+  if (timer !== undefined) out.push(`**${W.timer[lang]}:** ${prose(timer)}`);
+  if (entry.state === 'CLOSE_WAIT' && entry.recvQ !== undefined && entry.recvQ > 0) out.push(`${bytes(entry.recvQ, lang)} ${W.unread[lang]}`);
   if (entry.state === 'LISTEN' && entry.format === 'ss' && entry.recvQ !== undefined && entry.sendQ !== undefined) {
     const warn = entry.sendQ > 0 && entry.recvQ >= entry.sendQ ? ' ⚠' : '';
     out.push(`${W.acceptQueue[lang]}: ${entry.recvQ} / ${entry.sendQ}${warn}`);

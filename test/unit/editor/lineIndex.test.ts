@@ -104,7 +104,7 @@ void test('hover Markdown: timer left, knobs with cautions, escaped owner, two c
   assert.ok(cwView);
   const md = hoverMarkdown({ view: cwView, rawState: 'CLOSE-WAIT', uri: 'file:///x', lang: 'en' });
   assert.ok(md.includes('`we"ird (x,y (pid 15885)`'), md);
-  assert.match(md, /1 bytes unread|bytes unread/);
+  assert.match(md, /1 byte unread by the application/);
   const entry = index.entryAt(cw);
   assert.ok(entry);
   assert.match(inlineMeaning(entry, 'detailed', 'en') ?? '', /we"ird/);
