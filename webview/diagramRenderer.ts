@@ -53,7 +53,9 @@ function mermaidConfig(theme: ThemeKind): MermaidConfig {
   const base: MermaidConfig = {
     startOnLoad: false,
     securityLevel: 'strict',
-    flowchart: { nodeSpacing: 22, rankSpacing: 42, padding: 6, curve: 'basis', htmlLabels: true },
+    flowchart: { nodeSpacing: 16, rankSpacing: 38, padding: 6, curve: 'basis', htmlLabels: true },
+    // Smaller edge labels than state names: mermaid measures labels with this CSS, so the layout gets narrower too.
+    themeCSS: '.edgeLabel p { font-size: 12px; line-height: 1.25; margin: 0; } .labelBkg { padding: 0 2px; }',
   };
   switch (theme) {
     case 'light':

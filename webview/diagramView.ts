@@ -73,7 +73,8 @@ function tagEdges(svg: SVGSVGElement, edgeIds: ReadonlyMap<string, string>): Map
   for (const inner of svg.querySelectorAll('g.edgeLabel > g.label[data-id]')) {
     const outer = inner.parentElement;
     const id = edgeIds.get(inner.getAttribute('data-id') ?? '');
-    if (outer && id) labels.set(id, outer);
+    // Mermaid draws an empty label group for unlabelled (compact) edges; those are not labels.
+    if (outer && id && inner.textContent?.trim()) labels.set(id, outer);
   }
   const edges = new Map<string, DrawnEdge>();
   for (const path of svg.querySelectorAll<SVGPathElement>('g.edgePaths > path[data-id]')) {

@@ -57,13 +57,14 @@ export class PanZoomController {
     this.canvas.style.transform = `translate(${this.place.panX}px, ${this.place.panY}px) scale(${this.place.zoom})`;
   }
 
-  /** The whole diagram in view, centred. */
+  /** The whole diagram in view, centred across. */
   fit(): void {
     const vw = this.viewport.clientWidth;
     const vh = this.viewport.clientHeight;
     if (!this.contentW || !this.contentH || !vw || !vh) return;
     const zoom = clamp(Math.min((vw - 8) / this.contentW, (vh - 8) / this.contentH, 2), MIN_ZOOM, MAX_ZOOM);
-    this.set({ zoom, panX: (vw - this.contentW * zoom) / 2, panY: Math.max(4, (vh - this.contentH * zoom) / 2) });
+    // Top-aligned: in a tall sidebar the caption below should not drift away from the picture.
+    this.set({ zoom, panX: (vw - this.contentW * zoom) / 2, panY: 4 });
   }
 
   /** Zooms by `factor` keeping the viewport point (x, y) — its centre by default — still. */
