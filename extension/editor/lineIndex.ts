@@ -132,6 +132,11 @@ export class LineIndex {
     private readonly summarize: () => Summary,
   ) {}
 
+  /** Lines the columns hold: the document's line count, or 0 when it has no connection (columns dropped). */
+  private get rows(): number {
+    return this.cols.state.length - 1;
+  }
+
   /** The full summary (top ports, processes…), computed on first use: only Copy Summary needs it. */
   summary(): Summary {
     this.summaryCache ??= this.summarize();
@@ -144,7 +149,7 @@ export class LineIndex {
 
   /** The state on a 1-based line, or undefined when it is not a connection line. */
   stateAt(line: number): TcpState | undefined {
-    const code = line > 0 && line <= this.lineCount ? this.cols.state[line] : 0;
+    const code = line > 0 && line <= this.rows ? this.cols.state[line] : 0;
     return code === 0 ? undefined : TCP_STATES[code - 1];
   }
 
@@ -177,7 +182,7 @@ export class LineIndex {
   spansIn(first: number, last: number): StateSpan[] {
     const out: StateSpan[] = [];
     const c = this.cols;
-    const end = Math.min(last, this.lineCount);
+    const end = Math.min(last, this.rows);
     for (let line = Math.max(1, first); line <= end; line++) {
       const code = c.state[line];
       if (code !== 0) out.push({ line, state: TCP_STATES[code - 1], start: c.start[line], end: c.end[line] });
@@ -190,7 +195,7 @@ export class LineIndex {
     const out: number[] = [];
     const conn = this.cols.conn;
     const want = connectionId + 1;
-    for (let line = 1; line <= this.lineCount; line++) if (conn[line] === want) out.push(line);
+    for (let line = 1; line <= this.rows; line++) if (conn[line] === want) out.push(line);
     return out;
   }
 
@@ -203,7 +208,7 @@ export class LineIndex {
     const { conn, state, from } = this.cols;
     const want = connectionId + 1;
     let last = 0;
-    const end = Math.min(upto, this.lineCount);
+    const end = Math.min(upto, this.rows);
     for (let line = 1; line <= end; line++) {
       if (conn[line] !== want) continue;
       const code = state[line];
@@ -219,7 +224,7 @@ export class LineIndex {
   nextLineInState(state: TcpState, after: number): number | undefined {
     const code = TCP_STATES.indexOf(state) + 1;
     const col = this.cols.state;
-    const n = this.lineCount;
+    const n = this.rows;
     for (let i = 1; i <= n; i++) {
       const line = ((after - 1 + i) % n) + 1;
       if (col[line] === code) return line;
@@ -232,7 +237,7 @@ export class LineIndex {
     const code = TCP_STATES.indexOf(state) + 1;
     const col = this.cols.state;
     const out: number[] = [];
-    const end = Math.min(last, this.lineCount);
+    const end = Math.min(last, this.rows);
     for (let line = Math.max(1, first); line <= end && out.length < limit; line++) if (col[line] === code) out.push(line);
     return out;
   }

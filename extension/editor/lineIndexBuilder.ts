@@ -136,7 +136,8 @@ export class LineIndexBuilder {
     const series = Math.max(snapshots.length, this.snapshotCounts.length) > 1;
     return new LineIndex(
       this.source.lineCount,
-      this.cols,
+      // A document without connections keeps no columns: a big plain-text file costs nothing after the scan.
+      this.records === 0 ? allocateColumns(0) : this.cols,
       { connections: this.connections, timerKinds: this.timerKinds, processes: this.processes },
       {
         findings: this.diagnosis.findings(),

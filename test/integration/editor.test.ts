@@ -186,6 +186,22 @@ describe('Editor features on connection logs', () => {
     assert.equal((await hoverText(prose.uri, new vscode.Position(1, 12))).includes('What it means'), false);
   });
 
+  it('re-indexes after an edit, and keeps answering for the lines above it meanwhile', async () => {
+    const text = fs.readFileSync(fixture('linux', 'ss-tan.txt').fsPath, 'utf8');
+    const document = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    await api.editor.indexed(document);
+    const estab = linesMatching(document, /^ESTAB /);
+    const [above, target] = [estab[0], estab[estab.length - 1]];
+    assert.equal(api.editor.stateAt(document, target + 1), 'ESTABLISHED');
+    await editor.edit((b) => b.replace(new vscode.Range(target, 0, target, 5), 'CLOSE-WAIT'));
+    assert.equal(api.editor.stateAt(document, above + 1), 'ESTABLISHED', 'lines above the edit still answer');
+    assert.equal(api.editor.stateAt(document, target + 1), undefined, 'the edited line waits for the rebuild');
+    await api.editor.indexed(document);
+    assert.equal(api.editor.stateAt(document, target + 1), 'CLOSE_WAIT');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('recognises the tcp-connections language by extension and by first line', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcp-states-'));
     const content = fs.readFileSync(fixture('linux', 'ss-tan.txt').fsPath, 'utf8');

@@ -110,3 +110,13 @@ void test('hover Markdown: timer left, knobs with cautions, escaped owner, two c
   assert.match(inlineMeaning(entry, 'detailed', 'en') ?? '', /we"ird/);
   assert.equal(inlineMeaning(entry, 'off', 'en'), undefined);
 });
+
+void test('a document without connections answers empty everywhere', () => {
+  const index = buildLineIndexSync(arraySource(['Just words.', 'LISTEN to them, ESTABLISHED writers.', '']));
+  assert.equal(index.recordCount, 0);
+  assert.equal(index.lineCount, 3);
+  assert.equal(index.stateAt(2), undefined);
+  assert.deepEqual(index.spansIn(1, 3), []);
+  assert.equal(index.nextLineInState('LISTEN', 1), undefined);
+  assert.deepEqual(snapshotBlocks(index), []);
+});
