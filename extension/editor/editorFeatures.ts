@@ -1,5 +1,5 @@
 // Extension host: constructs the editor controllers (index, decorations, hover, CodeLens, status bar, problems, selection, commands).
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { DiagramSelection } from '../protocol/messages';
 import type { TcpState } from '../tcp/types';
 import type { DiagramViewProvider } from '../views/diagramViewProvider';
@@ -24,6 +24,8 @@ export interface EditorApi {
   statusBarText(): string | undefined;
   /** The state on a 1-based line of a document, if it is a connection line. */
   stateAt(document: vscode.TextDocument, line: number): TcpState | undefined;
+  /** The state of the connection line under the active editor's cursor (a default for Explain State). */
+  stateAtCursor(): TcpState | undefined;
 }
 
 export function registerEditorFeatures(diagram: DiagramViewProvider): { disposables: vscode.Disposable[]; api: EditorApi } {
@@ -40,6 +42,11 @@ export function registerEditorFeatures(diagram: DiagramViewProvider): { disposab
     lastSelection: () => selection.lastPublished,
     statusBarText: () => statusBar.text,
     stateAt: (document, line) => indexes.indexFor(document, line)?.stateAt(line),
+    stateAtCursor: () => {
+      const editor = vscode.window.activeTextEditor;
+      const line = (editor?.selection.active.line ?? -1) + 1;
+      return editor === undefined ? undefined : indexes.indexFor(editor.document, line)?.stateAt(line);
+    },
   };
   return {
     disposables: [

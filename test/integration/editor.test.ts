@@ -138,6 +138,7 @@ describe('Editor features on connection logs', () => {
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     assert.equal(await vscode.commands.executeCommand('tcpStates.goToNextState', 'TIME_WAIT'), tws[0]);
     assert.equal(editor.document.getText(editor.selection), 'TIME-WAIT');
+    assert.equal(api.editor.stateAtCursor(), 'TIME_WAIT');
     assert.equal(await vscode.commands.executeCommand('tcpStates.goToNextState', 'TIME_WAIT'), tws[1]);
     assert.equal(await vscode.commands.executeCommand('tcpStates.goToNextState', 'TIME_WAIT'), tws[0], 'wraps to the top');
   });
