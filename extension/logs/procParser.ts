@@ -1,5 +1,5 @@
 // Pure (runs anywhere): one row of /proc/net/tcp or /proc/net/tcp6.
-import type { Endpoint, TimerInfo } from './types';
+import type { Endpoint } from './types';
 import type { RecordDraft } from './recordDraft';
 import { compressIPv6, makeEndpoint } from './address';
 import { normalizeStateName } from './stateNames';
@@ -88,7 +88,7 @@ export function parseProcLine(text: string, tok: Tokens, line: number): RecordDr
         seconds: when / 100,
       };
       if (retrans >= 0) t.retrans = retrans;
-      rec.timer = t as TimerInfo;
+      rec.timer = t;
     }
   }
   const uid = decimalAt(text, tok.starts[7], tok.ends[7]);
