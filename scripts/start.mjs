@@ -2,9 +2,9 @@
 // VS Code desktop when `code` is installed (or, with a display, can be downloaded), otherwise code-server
 // on 127.0.0.1 with the URL printed. Flags: --code-server forces code-server; --port N (default 8080).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { USER_SETTINGS, ensureInstalled, remoteUri, repoRoot, startCodeServer } from '../test/vscode/codeServer.mjs';
+import { USER_SETTINGS, ensureInstalled, repoRoot, startCodeServer } from '../test/vscode/codeServer.mjs';
 
 const args = process.argv.slice(2);
 const forceCodeServer = args.includes('--code-server');
@@ -56,9 +56,13 @@ if (codeCli) {
   for (const d of [sb.userData, sb.extensions, sb.xdg, sb.tmp, join(sb.userData, 'User')]) mkdirSync(d, { recursive: true });
   const settings = join(sb.userData, 'User', 'settings.json');
   if (!existsSync(settings)) writeFileSync(settings, JSON.stringify(USER_SETTINGS, null, 2));
+  // code-server ignores an extensionDevelopmentPath payload outside its test-driver mode, so the working tree
+  // is linked into the profile's extensions folder instead: a rebuild plus "Developer: Reload Window" picks up changes.
+  const link = join(sb.extensions, 'tcp-states-dev.tcp-states-dev');
+  rmSync(link, { force: true, recursive: false });
+  symlinkSync(repoRoot, link, 'dir');
   const server = await startCodeServer(sb, { port, log: (t) => process.stdout.write(t.replace(/^/gm, '[code-server] ')) });
-  const payload = [['extensionDevelopmentPath', remoteUri(server.port, repoRoot)]];
-  const url = `${server.url}/?folder=${encodeURIComponent(samples)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const url = `${server.url}/?folder=${encodeURIComponent(samples)}`;
   console.log('\n[start] VS Code (code-server) is serving the extension with the sample captures. Open:\n');
   console.log(`    ${url}\n`);
   console.log('[start] Press Ctrl+C to stop.');

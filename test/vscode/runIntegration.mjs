@@ -2,6 +2,7 @@
 // @vscode/test-electron loads as extensionTestsPath) inside code-server, a real VS Code, in headless Chromium.
 // Prints the extension host's output and exits with the suite's code. Usage: node test/vscode/runIntegration.mjs
 import { spawnSync } from 'node:child_process';
+import { format } from 'node:util';
 import { join } from 'node:path';
 import {
   ensureInstalled,
@@ -47,7 +48,8 @@ async function main() {
     let resolveExit;
     const exited = new Promise((r) => (resolveExit = r));
     await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      // The extension host forwards console arguments unformatted (mocha logs '%s%s', indent, title).
+      const text = format(...(Array.isArray(args) ? args : [args]));
       for (const line of text.split('\n')) if (line.trim() && !NOISE.test(line)) console.log(`  ${line}`);
     });
     await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
