@@ -1,10 +1,12 @@
 // Node (CLI): runs a command over each input (files, or stdin), reporting unreadable ones and going on.
 import type { CliContext } from './cliOutput';
-import { readErrorReason, readLines, type LineHandler } from './lineReader';
+import { readErrorReason, readLineRanges, readLines, type LineHandler, type RangeHandler } from './lineReader';
 
 /** What a command does with one input: every line, then the end (not called when the input failed). */
 export interface InputSink {
   readonly line: LineHandler;
+  /** When present, used instead of `line`: the same lines as ranges of the decoded chunk. */
+  readonly range?: RangeHandler;
   readonly end: () => void;
 }
 
@@ -18,7 +20,7 @@ export async function forEachInput(files: readonly string[], ctx: CliContext, st
   for (const file of inputs) {
     const sink = start(file);
     try {
-      await readLines(file, sink.line, ctx.stdin);
+      await (sink.range ? readLineRanges(file, sink.range, ctx.stdin) : readLines(file, sink.line, ctx.stdin));
     } catch (err) {
       ctx.error(`cannot read ${file === '-' ? 'standard input' : file}: ${readErrorReason(err)}`);
       status = 1;

@@ -5,6 +5,12 @@ import { closeSync, openSync, readSync } from 'node:fs';
 /** Called once per line, without its line break (LF or CRLF); `lineNumber` is 1-based. */
 export type LineHandler = (text: string, lineNumber: number) => void;
 
+/**
+ * The same, without slicing: the line is text[start, end) (LF or CRLF cut off). `bytes` holds the same
+ * characters at the same offsets when the chunk was ASCII (else undefined); it is reused after the call.
+ */
+export type RangeHandler = (text: string, bytes: Uint8Array | undefined, start: number, end: number, lineNumber: number) => void;
+
 /*
  * Why bytes and not a stream of strings: cutting each chunk at its last '\n' *before* decoding means a
  * UTF-8 sequence is never split (0x0A is never part of one), so no StringDecoder and no `rest + chunk`
@@ -19,8 +25,19 @@ export class LineSplitter {
   private buf = Buffer.allocUnsafe(CHUNK);
   private filled = 0;
   private line = 0;
+  private ascii = false;
+  private readonly onRange: RangeHandler;
 
-  constructor(private readonly onLine: LineHandler) {}
+  /** Hands out lines as strings (a LineHandler) or as ranges of the decoded chunk (`ranges` true, a RangeHandler). */
+  constructor(onLine: LineHandler);
+  constructor(onRange: RangeHandler, ranges: true);
+  constructor(handler: LineHandler | RangeHandler, ranges = false) {
+    if (ranges) this.onRange = handler as RangeHandler;
+    else {
+      const onLine = handler as LineHandler;
+      this.onRange = (text, _bytes, start, end, n) => onLine(start === 0 && end === text.length ? text : text.slice(start, end), n);
+    }
+  }
 
   /** The free tail of the buffer, grown when one line is longer than everything read so far. */
   space(): Buffer {
@@ -64,19 +81,21 @@ export class LineSplitter {
   }
 
   private decode(start: number, end: number): string {
-    return isAscii(this.buf.subarray(start, end)) ? this.buf.toString('latin1', start, end) : this.buf.toString('utf8', start, end);
+    this.ascii = isAscii(this.buf.subarray(start, end));
+    return this.ascii ? this.buf.toString('latin1', start, end) : this.buf.toString('utf8', start, end);
   }
 
   /** `text` holds whole lines separated by '\n', without the final one. */
   private emit(text: string): void {
-    const onLine = this.onLine;
+    const onRange = this.onRange;
+    const bytes = this.ascii ? this.buf : undefined;
     let n = this.line;
     let start = 0;
     let nl = text.indexOf('\n');
     for (;;) {
       const stop = nl === -1 ? text.length : nl;
       const end = stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
-      onLine(start === 0 && end === text.length ? text : text.slice(start, end), ++n);
+      onRange(text, bytes, start, end, ++n);
       if (nl === -1) break;
       start = nl + 1;
       nl = text.indexOf('\n', start);
@@ -111,7 +130,15 @@ function drainSync(fd: number, splitter: LineSplitter): boolean {
  * Rejects with the file system error when the input cannot be read.
  */
 export async function readLines(path: string, onLine: LineHandler, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
-  const splitter = new LineSplitter(onLine);
+  return readInto(path, new LineSplitter(onLine), stdin);
+}
+
+/** readLines handing out ranges of the decoded chunks instead of line strings (see RangeHandler). */
+export async function readLineRanges(path: string, onRange: RangeHandler, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
+  return readInto(path, new LineSplitter(onRange, true), stdin);
+}
+
+async function readInto(path: string, splitter: LineSplitter, stdin: NodeJS.ReadableStream): Promise<number> {
   if (path !== '-') {
     const fd = openSync(path, 'r');
     try {

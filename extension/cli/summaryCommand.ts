@@ -24,6 +24,13 @@ export async function summaryCommand(args: CliArgs, ctx: CliContext): Promise<nu
           collector.add(r);
         }
       },
+      range: (text, bytes, start, end, n): void => {
+        const r = parser.parseRange(text, bytes, start, end, n);
+        if (r !== undefined) {
+          builder.add(r);
+          collector.add(r);
+        }
+      },
       end: (): void => {
         for (const e of parser.kernelEvents) collector.addKernelEvent(e);
         const summary = builder.result(parser.snapshots, { top: args.top });

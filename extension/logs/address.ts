@@ -9,6 +9,8 @@ export interface NormalizedHost {
 }
 
 const WILDCARD: NormalizedHost = { host: '*' };
+/** What normalizeHost returns for every wildcard without a scope (also for the empty host). */
+export const WILDCARD_HOST = WILDCARD;
 // Log files repeat the same few hosts millions of times; IPv6 compression is worth caching.
 const cache = new Map<string, NormalizedHost>();
 const CACHE_LIMIT = 4096;
@@ -131,7 +133,11 @@ export function normalizeHost(raw: string): NormalizedHost {
 
 /** Builds an Endpoint from a printed host and port. */
 export function makeEndpoint(rawHost: string, rawPort: string): Endpoint {
-  const h = normalizeHost(rawHost);
+  return endpointOf(normalizeHost(rawHost), rawPort);
+}
+
+/** The Endpoint of an already normalised host and a printed port (makeEndpoint without the host step). */
+export function endpointOf(h: NormalizedHost, rawPort: string): Endpoint {
   // A wildcard host with port 0 (Windows `0.0.0.0:0`, bcc `0.0.0.0 0`) is the unbound wildcard.
   const port = rawPort === '' || (rawPort === '0' && h.host === '*') ? '*' : rawPort;
   if (h.scope === undefined && h.v4mapped === undefined) return { host: h.host, port };

@@ -3,6 +3,7 @@ import type { ConnectionRecord, KernelEvent, ParseResult, SnapshotInfo } from '.
 import type { RecordDraft } from './recordDraft';
 import { parseBsdLine } from './bsdParser';
 import { parseConntrackLine } from './conntrackParser';
+import { RowScanner } from './fastRows';
 import { parseLsofLine } from './lsofParser';
 import { netstatColumnsFromHeader, parseNetstatLine, type NetstatColumns } from './netstatParser';
 import { parseProcLine } from './procParser';
@@ -23,6 +24,7 @@ export class LogParser {
   readonly snapshots: SnapshotInfo[] = [];
   readonly kernelEvents: KernelEvent[] = [];
   private readonly tok = new Tokens();
+  private readonly rows = new RowScanner();
   private netstatCols: NetstatColumns | undefined;
   private current: SnapshotInfo | undefined;
   private recordsInCurrent = 0;
@@ -38,6 +40,28 @@ export class LogParser {
       // A parser bug must not take the editor down; tests assert real parses, so this stays rare.
       return undefined;
     }
+  }
+
+  /**
+   * parseLine(text.slice(start, end), n) for a line inside a larger text (the CLI's 64 KiB chunks).
+   * `bytes`, when given, holds the same characters at the same offsets (an ASCII chunk read as latin1):
+   * plain ss and netstat rows are then read from the bytes without slicing the line.
+   */
+  parseRange(text: string, bytes: Uint8Array | undefined, start: number, end: number, n: number): ConnectionRecord | undefined {
+    if (bytes !== undefined && this.lastWindows === undefined && end > start) {
+      const stop = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      let rec: RecordDraft | undefined;
+      try {
+        rec = stop > start ? this.rows.scan(bytes, text, start, stop, n, this.netstatCols) : undefined;
+      } catch {
+        rec = undefined;
+      }
+      if (rec !== undefined) {
+        if (this.current) this.current.endLine = n;
+        return this.accept(rec, n);
+      }
+    }
+    return this.parseLine(start === 0 && end === text.length ? text : text.slice(start, end), n);
   }
 
   private parse(raw: string, n: number): ConnectionRecord | undefined {

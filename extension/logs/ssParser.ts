@@ -4,6 +4,7 @@ import type { RecordDraft } from './recordDraft';
 import { parseColonEndpoint } from './address';
 import { normalizeStateName } from './stateNames';
 import { parseSsTimer } from './timers';
+import type { NameInterner } from './fastRows';
 import { decimalAt, type Tokens } from './tokens';
 
 /** The state words ss prints (`ss_state_name`), upper case as printed. */
@@ -73,8 +74,8 @@ export function parseSsLine(text: string, tok: Tokens, line: number): RecordDraf
   return rec;
 }
 
-function skipSpaces(text: string, p: number): number {
-  while (p < text.length) {
+function skipSpaces(text: string, p: number, end: number): number {
+  while (p < end) {
     const c = text.charCodeAt(p);
     if (c !== 32 && c !== 9) break;
     p++;
@@ -82,8 +83,8 @@ function skipSpaces(text: string, p: number): number {
   return p;
 }
 
-function tokenEnd(text: string, p: number): number {
-  while (p < text.length) {
+function tokenEnd(text: string, p: number, end: number): number {
+  while (p < end) {
     const c = text.charCodeAt(p);
     if (c === 32 || c === 9) break;
     p++;
@@ -91,29 +92,41 @@ function tokenEnd(text: string, p: number): number {
   return p;
 }
 
-/** Extras after the peer column: users:(…), timer:(…), uid:, ino:, sk:, cgroup:, <->, skmem:(…). */
-export function parseExtras(text: string, from: number, rec: RecordDraft): void {
-  let p = skipSpaces(text, from);
-  while (p < text.length) {
+/** text.indexOf(s, from), or -1 when the match does not end by `end` (the line's end inside a larger text). */
+function indexBefore(text: string, s: string, from: number, end: number): number {
+  const i = text.indexOf(s, from);
+  return i < 0 || i + s.length > end ? -1 : i;
+}
+
+const SLICE: NameInterner = { intern: (text, s, e) => text.slice(s, e) };
+
+/**
+ * Extras after the peer column: users:(…), timer:(…), uid:, ino:, sk:, cgroup:, <->, skmem:(…).
+ * `end` is where the line ends inside `text` (the fast row scanner hands in a whole chunk); `names`
+ * may share process-name strings between rows.
+ */
+export function parseExtras(text: string, from: number, rec: RecordDraft, end = text.length, names: NameInterner = SLICE): void {
+  let p = skipSpaces(text, from, end);
+  while (p < end) {
     if (text.startsWith('users:((', p)) {
-      p = parseUsers(text, p + 7, rec.processes);
+      p = parseUsers(text, p + 7, end, rec.processes, names);
     } else if (text.startsWith('timer:(', p)) {
-      const close = text.indexOf(')', p + 7);
-      const end = close < 0 ? tokenEnd(text, p) : close;
-      rec.timer = parseSsTimer(text, p + 7, end);
-      p = close < 0 ? end : close + 1;
+      const close = indexBefore(text, ')', p + 7, end);
+      const stop = close < 0 ? tokenEnd(text, p, end) : close;
+      rec.timer = parseSsTimer(text, p + 7, stop);
+      p = close < 0 ? stop : close + 1;
     } else {
-      const end = tokenEnd(text, p);
+      const stop = tokenEnd(text, p, end);
       if (text.startsWith('uid:', p)) {
-        const v = decimalAt(text, p + 4, end);
+        const v = decimalAt(text, p + 4, stop);
         if (v >= 0) rec.uid = v;
       } else if (text.startsWith('ino:', p)) {
-        const v = decimalAt(text, p + 4, end);
+        const v = decimalAt(text, p + 4, stop);
         if (v > 0) rec.inode = v;
       }
-      p = end;
+      p = stop;
     }
-    p = skipSpaces(text, p);
+    p = skipSpaces(text, p, end);
   }
 }
 
@@ -122,33 +135,38 @@ export function parseExtras(text: string, from: number, rec: RecordDraft): void 
  * escape names (it even cuts them at the first ')' of /proc/PID/stat), so a name ends at the first
  * `",pid=` after its opening quote. Returns the offset after the list.
  */
-function parseUsers(text: string, p: number, out: ProcessRef[]): number {
-  while (p < text.length && text.charCodeAt(p) === 40 && text.charCodeAt(p + 1) === 34) {
+function parseUsers(text: string, p: number, end: number, out: ProcessRef[], names: NameInterner): number {
+  while (p < end && text.charCodeAt(p) === 40 && text.charCodeAt(p + 1) === 34) {
     const nameStart = p + 2;
-    const marker = text.indexOf('",pid=', nameStart);
-    if (marker < 0) return tokenEnd(text, p);
-    const name = text.slice(nameStart, marker);
+    const marker = indexBefore(text, '",pid=', nameStart, end);
+    if (marker < 0) return tokenEnd(text, p, end);
+    const name = names.intern(text, nameStart, marker);
     let q = marker + 6;
     const pidStart = q;
-    while (q < text.length && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
+    while (q < end && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
     const pid = decimalAt(text, pidStart, q);
     let fd = -1;
-    if (text.startsWith(',fd=', q)) {
+    if (text.startsWith(',fd=', q) && q + 4 <= end) {
       const fdStart = q + 4;
       q = fdStart;
-      while (q < text.length && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
+      while (q < end && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
       fd = decimalAt(text, fdStart, q);
     }
-    const ref: { name: string; pid?: number; fd?: number } = { name };
-    if (pid >= 0) ref.pid = pid;
-    if (fd >= 0) ref.fd = fd;
+    let ref: ProcessRef;
+    if (pid >= 0 && fd >= 0) ref = { name, pid, fd };
+    else {
+      const r: { name: string; pid?: number; fd?: number } = { name };
+      if (pid >= 0) r.pid = pid;
+      if (fd >= 0) r.fd = fd;
+      ref = r;
+    }
     out.push(ref);
-    const close = text.indexOf(')', q);
-    if (close < 0) return text.length;
+    const close = indexBefore(text, ')', q, end);
+    if (close < 0) return end;
     p = close + 1;
-    if (text.charCodeAt(p) === 44) p++; // ','
+    if (p < end && text.charCodeAt(p) === 44) p++; // ','
     else break;
   }
-  if (text.charCodeAt(p) === 41) p++; // the list's ')'
+  if (p < end && text.charCodeAt(p) === 41) p++; // the list's ')'
   return p;
 }

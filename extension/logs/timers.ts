@@ -1,6 +1,6 @@
 // Pure (runs anywhere): socket timer columns of ss (`timer:(on,3.832ms,2)`) and net-tools (`on (0.20/3/0)`).
 import type { TimerInfo } from './types';
-import { decimal, decimalAt } from './tokens';
+import { decimal, decimalAt, lowerKind, numberOf } from './tokens';
 
 /**
  * Seconds of an ss expire value. Before iproute2 6.11 ss printed seconds with a millisecond
@@ -10,33 +10,42 @@ import { decimal, decimalAt } from './tokens';
  * `sec`/`s`/`min`/`h` are what they say. Empty (timer at 0) → 0. Unparseable → undefined.
  */
 export function parseSsDuration(text: string): number | undefined {
-  if (text === '') return 0;
+  return parseSsDurationAt(text, 0, text.length);
+}
+
+/** parseSsDuration(text.slice(start, end)), read in place. */
+export function parseSsDurationAt(text: string, start: number, end: number): number | undefined {
+  if (end <= start) return 0;
   let total = 0;
-  let i = 0;
+  let i = start;
   let any = false;
-  while (i < text.length) {
+  while (i < end) {
     const s = i;
-    while (i < text.length) {
+    let dot = false;
+    while (i < end) {
       const c = text.charCodeAt(i);
-      if ((c >= 48 && c <= 57) || c === 46) i++;
-      else break;
+      if (c >= 48 && c <= 57) i++;
+      else if (c === 46) {
+        dot = true;
+        i++;
+      } else break;
     }
     if (i === s) return undefined;
-    const num = text.slice(s, i);
-    const value = Number(num);
+    const value = numberOf(text, s, i);
     if (!Number.isFinite(value)) return undefined;
     const u = i;
-    while (i < text.length) {
+    while (i < end) {
       const c = text.charCodeAt(i);
       if (c >= 97 && c <= 122) i++;
       else break;
     }
-    const unit = text.slice(u, i);
-    if (unit === 'ms') total += num.indexOf('.') >= 0 ? value : value / 1000;
-    else if (unit === 'sec' || unit === 's' || unit === '') total += value;
-    else if (unit === 'min' || unit === 'm') total += value * 60;
-    else if (unit === 'h' || unit === 'hr') total += value * 3600;
-    else if (unit === 'd') total += value * 86400;
+    const len = i - u;
+    const c0 = len > 0 ? text.charCodeAt(u) : 0;
+    if (len === 2 && c0 === 109 && text.charCodeAt(u + 1) === 115) total += dot ? value : value / 1000; // ms
+    else if (len === 0 || (len === 1 && c0 === 115) || (len === 3 && text.startsWith('sec', u))) total += value;
+    else if ((len === 1 && c0 === 109) || (len === 3 && text.startsWith('min', u))) total += value * 60;
+    else if ((len === 1 && c0 === 104) || (len === 2 && c0 === 104 && text.charCodeAt(u + 1) === 114)) total += value * 3600; // h, hr
+    else if (len === 1 && c0 === 100) total += value * 86400; // d
     else return undefined;
     any = true;
   }
@@ -49,8 +58,8 @@ export function parseSsTimer(text: string, start: number, end: number): TimerInf
   if (c1 < 0 || c1 > end) c1 = end;
   let c2 = c1 < end ? text.indexOf(',', c1 + 1) : end;
   if (c2 < 0 || c2 > end) c2 = end;
-  const kind = text.slice(start, c1).toLowerCase();
-  const seconds = c1 < end ? parseSsDuration(text.slice(c1 + 1, c2)) : undefined;
+  const kind = lowerKind(text, start, c1);
+  const seconds = c1 < end ? parseSsDurationAt(text, c1 + 1, c2) : undefined;
   const retrans = c2 < end ? decimalAt(text, c2 + 1, end) : -1;
   const raw = text.charCodeAt(end) === 41 ? text.slice(start - 7, end + 1) : `${text.slice(start - 7, end)})`;
   if (seconds !== undefined && retrans >= 0) return { kind, seconds, retrans, raw };

@@ -90,3 +90,37 @@ export function isHexString(text: string, min: number, max: number): boolean {
   if (text.length < min || text.length > max) return false;
   return hexAt(text, 0, Math.min(text.length, 13)) >= 0 && (text.length <= 13 || hexAt(text, 13, text.length) >= 0);
 }
+
+/** Timer kinds printed in lower case already, so `toLowerCase()` of them is themselves. */
+const TIMER_KINDS = ['off', 'on', 'keepalive', 'timewait', 'persist', 'probe', 'delack'];
+
+/** text.slice(s, e).toLowerCase(), without the copies for the usual timer kinds. */
+export function lowerKind(text: string, s: number, e: number): string {
+  for (let k = 0; k < TIMER_KINDS.length; k++) {
+    const w = TIMER_KINDS[k];
+    if (w.length === e - s && text.startsWith(w, s)) return w;
+  }
+  return text.slice(s, e).toLowerCase();
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * Number(text.slice(s, e)). Plain `123` and `12.34` texts of at most 15 digits are computed exactly
+ * (an integer divided by a power of ten rounds once, as the parse does); anything else goes to Number.
+ */
+export function numberOf(text: string, s: number, e: number): number {
+  let v = 0;
+  let digits = 0;
+  let dot = -1;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && dot < 0) dot = i;
+    else return Number(text.slice(s, e));
+  }
+  if (digits === 0 || digits > 15) return Number(text.slice(s, e));
+  return dot < 0 ? v : v / POW10[e - dot - 1];
+}

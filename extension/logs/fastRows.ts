@@ -1,0 +1,356 @@
+// Pure (runs anywhere): lean scanners for the rows that dominate big dumps — `ss -tan…` and Linux `netstat -tan…` —
+// reading the bytes of an ASCII chunk and slicing strings from the same chunk decoded as latin1 (equal offsets).
+import type { TcpState } from '../tcp/types';
+import { endpointOf, normalizeHost, parseColonEndpoint, WILDCARD_HOST, type NormalizedHost } from './address';
+import type { NetstatColumns } from './netstatParser';
+import type { RecordDraft } from './recordDraft';
+import { parseExtras } from './ssParser';
+import { normalizeStateName } from './stateNames';
+import { decimalAt, lowerKind, numberOf } from './tokens';
+import type { Endpoint, TimerInfo } from './types';
+
+/*
+ * Contract: `scan` returns exactly the record LogParser's general path (tokenise, dispatch, parseSsLine /
+ * parseNetstatLine) makes for the same line, or undefined when the row is anything it does not handle
+ * (a localized or glued state, a bracketed or BSD address, a conntrack-looking row, > 64 columns…):
+ * the caller then runs the general path. test/unit/logs/fastRows.test.ts checks the two agree on every
+ * fixture line and on mutated ones. Nothing here allocates per line except the strings and objects the
+ * record keeps; repeated host, port and process texts are shared instead of sliced again.
+ */
+
+interface Word {
+  readonly word: string;
+  readonly state: TcpState;
+}
+
+function wordTable(words: readonly string[]): (Word[] | undefined)[] {
+  const byLength: (Word[] | undefined)[] = [];
+  for (const word of words) {
+    const state = normalizeStateName(word);
+    if (state === undefined) continue;
+    (byLength[word.length] ??= []).push({ word, state });
+  }
+  return byLength;
+}
+
+/** ss's state words (as isSsStateToken accepts them). */
+const SS_WORDS = wordTable(['ESTAB', 'SYN-SENT', 'SYN-RECV', 'FIN-WAIT-1', 'FIN-WAIT-2', 'TIME-WAIT', 'UNCONN', 'CLOSE-WAIT', 'LAST-ACK', 'LISTEN', 'CLOSING', 'BOUND-INACTIVE']);
+/** net-tools' English state words (tcp_state[] in netstat.c); anything else takes the general path. */
+const NETSTAT_WORDS = wordTable(['ESTABLISHED', 'SYN_SENT', 'SYN_RECV', 'FIN_WAIT1', 'FIN_WAIT2', 'TIME_WAIT', 'CLOSE', 'CLOSE_WAIT', 'LAST_ACK', 'LISTEN', 'CLOSING']);
+
+function wordAt(table: (Word[] | undefined)[], text: string, s: number, e: number): Word | undefined {
+  const list = table[e - s];
+  if (list === undefined) return undefined;
+  for (let k = 0; k < list.length; k++) if (text.startsWith(list[k].word, s)) return list[k];
+  return undefined;
+}
+
+/** Decimal port texts by value, so repeated ports share one string. */
+const PORTS: (string | undefined)[] = [];
+
+const MAX_TOKENS = 64;
+
+export class RowScanner {
+  private bytes: Uint8Array | undefined;
+  private view: DataView | undefined;
+  /** The last host text seen in each address column and what normalizeHost made of it. */
+  private readonly hostRaw = ['', '', '', ''];
+  private readonly hostNorm: NormalizedHost[] = [WILDCARD_HOST, WILDCARD_HOST, WILDCARD_HOST, WILDCARD_HOST];
+  private readonly names: string[] = ['', '', '', ''];
+  private nameNext = 0;
+  private readonly starts = new Int32Array(MAX_TOKENS);
+  private readonly ends = new Int32Array(MAX_TOKENS);
+
+  /**
+   * The record of the line [start, end) of `text` (no line break, no trailing CR), whose bytes are
+   * `bytes` at the same offsets; undefined when the general path must decide.
+   */
+  scan(bytes: Uint8Array, text: string, start: number, end: number, line: number, cols: NetstatColumns | undefined): RecordDraft | undefined {
+    if (bytes !== this.bytes) {
+      this.bytes = bytes;
+      this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    const c = bytes[start];
+    if (c === 116 /* t */) return this.netstat(bytes, text, start, end, line, cols);
+    // E L S F C T U B: the first letters of ss's state words.
+    if (c === 69 || c === 76 || c === 83 || c === 70 || c === 67 || c === 84 || c === 85 || c === 66) return this.ss(bytes, text, start, end, line);
+    return undefined;
+  }
+
+  /** First offset at or after p (< end) that is not a space or tab; four bytes at a time through runs of spaces. */
+  private skipBlanks(b: Uint8Array, p: number, end: number): number {
+    const v = this.view as DataView;
+    while (p + 4 <= end && v.getUint32(p) === 0x20202020) p += 4;
+    while (p < end) {
+      const c = b[p];
+      if (c !== 32 && c !== 9) break;
+      p++;
+    }
+    return p;
+  }
+
+  /** The end of the line without its trailing spaces and tabs (never before `from`). */
+  private trimEnd(b: Uint8Array, from: number, end: number): number {
+    const v = this.view as DataView;
+    while (end - 4 >= from && v.getUint32(end - 4) === 0x20202020) end -= 4;
+    while (end > from) {
+      const c = b[end - 1];
+      if (c !== 32 && c !== 9) break;
+      end--;
+    }
+    return end;
+  }
+
+  /** `host:port` at [s, e): parseColonEndpoint(text.slice(s, e)), remembering the host per column. */
+  private endpoint(text: string, s: number, e: number, column: number): Endpoint | undefined {
+    if (text.charCodeAt(s) === 91 /* [ */) return parseColonEndpoint(text.slice(s, e));
+    const colon = text.lastIndexOf(':', e - 1);
+    if (colon < s) return undefined;
+    let h: NormalizedHost;
+    const known = this.hostRaw[column];
+    if (known.length === colon - s && text.startsWith(known, s)) h = this.hostNorm[column];
+    else {
+      const raw = text.slice(s, colon);
+      h = normalizeHost(raw);
+      this.hostRaw[column] = raw;
+      this.hostNorm[column] = h;
+    }
+    return endpointOf(h, portText(text, colon + 1, e));
+  }
+
+  /** text.slice(s, e), or the same text seen on one of the last rows. */
+  intern(text: string, s: number, e: number): string {
+    const names = this.names;
+    const len = e - s;
+    for (let k = 0; k < names.length; k++) {
+      const n = names[k];
+      if (n.length === len && text.startsWith(n, s)) return n;
+    }
+    const out = text.slice(s, e);
+    names[this.nameNext] = out;
+    this.nameNext = (this.nameNext + 1) & 3;
+    return out;
+  }
+
+  /** End of the decimal token at p, or -1 when the token at p is not 1–15 digits. */
+  private digits(b: Uint8Array, p: number, end: number): number {
+    let q = p;
+    while (q < end) {
+      const c = b[q];
+      if (c < 48 || c > 57) break;
+      q++;
+    }
+    if (q === p || q - p > 15) return -1;
+    if (q < end && b[q] !== 32 && b[q] !== 9) return -1;
+    return q;
+  }
+
+  /** `State Recv-Q Send-Q Local Peer [extras…]` at column 0 (parseSsLine without a Netid column). */
+  private ss(b: Uint8Array, text: string, start: number, end: number, line: number): RecordDraft | undefined {
+    let p = start;
+    while (p < end && b[p] !== 32 && b[p] !== 9) p++;
+    const w = wordAt(SS_WORDS, text, start, p);
+    if (w === undefined) return undefined;
+    const stateEnd = p;
+    p = this.skipBlanks(b, p, end);
+    const rq = this.digits(b, p, end);
+    if (rq < 0) return undefined;
+    const recvQ = decimalAt(text, p, rq);
+    p = this.skipBlanks(b, rq, end);
+    const sq = this.digits(b, p, end);
+    if (sq < 0) return undefined;
+    const sendQ = decimalAt(text, p, sq);
+    p = this.skipBlanks(b, sq, end);
+    let e = p;
+    while (e < end && b[e] !== 32 && b[e] !== 9) e++;
+    if (e === p) return undefined;
+    const local = this.endpoint(text, p, e, 0);
+    p = this.skipBlanks(b, e, end);
+    e = p;
+    while (e < end && b[e] !== 32 && b[e] !== 9) e++;
+    if (e === p || local === undefined) return undefined;
+    const remote = this.endpoint(text, p, e, 1);
+    if (remote === undefined) return undefined;
+    const rec: RecordDraft = {
+      line,
+      format: 'ss',
+      state: w.state,
+      rawState: w.word,
+      stateStart: 0,
+      stateEnd: stateEnd - start,
+      local,
+      remote,
+      recvQ,
+      sendQ,
+      processes: [],
+    };
+    // Trailing blanks hold nothing parseExtras looks for, so it may stop where the text stops.
+    const last = this.trimEnd(b, e, end);
+    if (last > e) parseExtras(text, e, rec, last, this);
+    return rec;
+  }
+
+  /** `Proto Recv-Q Send-Q Local Foreign State [User Inode] [PID/Program name] [Timer]` (parseNetstatLine's common case). */
+  private netstat(b: Uint8Array, text: string, start: number, end: number, line: number, cols: NetstatColumns | undefined): RecordDraft | undefined {
+    if (start + 4 > end || b[start + 1] !== 99 || b[start + 2] !== 112) return undefined;
+    let p = start + 3;
+    let proto: string;
+    if (b[p] === 32 || b[p] === 9) proto = 'tcp';
+    else if (b[p] === 54 && (b[p + 1] === 32 || b[p + 1] === 9) && p + 1 < end) {
+      proto = 'tcp6';
+      p++;
+    } else return undefined;
+    p = this.skipBlanks(b, p, end);
+    const rq = this.digits(b, p, end);
+    // A `6` here may be conntrack's protocol number (`tcp 6 431999 ESTABLISHED src=…`): general path.
+    if (rq < 0 || (rq === p + 1 && b[p] === 54)) return undefined;
+    const recvQ = decimalAt(text, p, rq);
+    p = this.skipBlanks(b, rq, end);
+    const sq = this.digits(b, p, end);
+    if (sq < 0) return undefined;
+    const sendQ = decimalAt(text, p, sq);
+    p = this.skipBlanks(b, sq, end);
+    let e = p;
+    while (e < end && b[e] !== 32 && b[e] !== 9) e++;
+    if (e === p) return undefined;
+    // looksLinuxAddress: a port after the last ':' (a '.' before the token start counts as none).
+    const colon = text.lastIndexOf(':', e - 1);
+    if (colon < p || colon < text.lastIndexOf('.', e - 1)) return undefined;
+    const local = this.endpoint(text, p, e, 2);
+    p = this.skipBlanks(b, e, end);
+    e = p;
+    while (e < end && b[e] !== 32 && b[e] !== 9) e++;
+    if (e === p || local === undefined) return undefined;
+    const remote = this.endpoint(text, p, e, 3);
+    if (remote === undefined) return undefined;
+    p = this.skipBlanks(b, e, end);
+    e = p;
+    while (e < end && b[e] !== 32 && b[e] !== 9) e++;
+    const w = wordAt(NETSTAT_WORDS, text, p, e);
+    if (w === undefined) return undefined;
+    const rec: RecordDraft = {
+      line,
+      format: 'netstat',
+      state: w.state,
+      rawState: w.word,
+      stateStart: p - start,
+      stateEnd: e - start,
+      local,
+      remote,
+      proto,
+      recvQ,
+      sendQ,
+      processes: [],
+    };
+
+    // The columns after the state, as Tokens would have cut them (at most 64 tokens on the line).
+    const starts = this.starts;
+    const ends = this.ends;
+    const stop = this.trimEnd(b, e, end);
+    let n = 0;
+    p = this.skipBlanks(b, e, stop);
+    while (p < stop) {
+      if (n === MAX_TOKENS - 6) return undefined;
+      let q = p;
+      while (q < stop && b[q] !== 32 && b[q] !== 9) q++;
+      starts[n] = p;
+      ends[n] = q;
+      n++;
+      p = this.skipBlanks(b, q, stop);
+    }
+    let next = 0;
+    let last = n - 1;
+    if ((cols === undefined || cols.timer) && last > next && b[starts[last]] === 40 && b[ends[last] - 1] === 41) {
+      // isParenTimer: its '/' test cannot fail on the last column (indexOf is -1 or inside it).
+      const t = this.netstatTimer(b, text, starts[last - 1], ends[last - 1], starts[last], ends[last]);
+      if (t !== undefined) rec.timer = t;
+      last -= 2;
+    }
+    const hasUser = cols ? cols.user : last - next >= 1 && this.isDecimal(b, starts[next + 1], ends[next + 1]) && !hasSlash(b, starts[next], ends[next]);
+    if (hasUser && last - next >= 1) {
+      const user = text.slice(starts[next], ends[next]);
+      rec.user = user;
+      const uid = decimalAt(text, starts[next], ends[next]);
+      if (uid >= 0) rec.uid = uid;
+      const inode = decimalAt(text, starts[next + 1], ends[next + 1]);
+      if (inode > 0) rec.inode = inode;
+      next += 2;
+    }
+    if ((cols === undefined || cols.pid) && next <= last) {
+      const s = starts[next];
+      const stopAt = ends[last];
+      let slash = s;
+      while (slash < stopAt && b[slash] !== 47) slash++;
+      if (slash > s && slash < stopAt) {
+        const pid = decimalAt(text, s, slash);
+        if (pid >= 0) rec.processes.push({ name: this.intern(text, slash + 1, stopAt), pid });
+      }
+    }
+    return rec;
+  }
+
+  private isDecimal(b: Uint8Array, s: number, e: number): boolean {
+    if (e <= s || e - s > 15) return false;
+    for (let i = s; i < e; i++) if (b[i] < 48 || b[i] > 57) return false;
+    return true;
+  }
+
+  /** parseNetstatTimer(kind, paren) for the kind column [ks, ke) and the `(…)` column [ps, pe). */
+  private netstatTimer(b: Uint8Array, text: string, ks: number, ke: number, ps: number, pe: number): TimerInfo | undefined {
+    if (pe - ps < 3) return undefined;
+    const kind = lowerKind(text, ks, ke);
+    const raw = ke + 1 === ps && b[ke] === 32 ? text.slice(ks, pe) : `${text.slice(ks, ke)} ${text.slice(ps, pe)}`;
+    const t: { kind: string; raw: string; seconds?: number; retrans?: number; probes?: number } = { kind, raw };
+    // `(secs/retrans/probes)` split on '/': parts[0] to the first '/', and so on.
+    const inEnd = pe - 1;
+    let s1 = ps + 1;
+    while (s1 < inEnd && b[s1] !== 47) s1++;
+    if (s1 > ps + 1) {
+      const seconds = numberOf(text, ps + 1, s1);
+      if (Number.isFinite(seconds)) t.seconds = seconds;
+    }
+    if (s1 < inEnd) {
+      let s2 = s1 + 1;
+      while (s2 < inEnd && b[s2] !== 47) s2++;
+      const r = decimalAt(text, s1 + 1, s2);
+      if (r >= 0) t.retrans = r;
+      if (s2 < inEnd) {
+        let s3 = s2 + 1;
+        while (s3 < inEnd && b[s3] !== 47) s3++;
+        const pr = decimalAt(text, s2 + 1, s3);
+        if (pr >= 0) t.probes = pr;
+      }
+    }
+    return t;
+  }
+}
+
+function hasSlash(b: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (b[i] === 47) return true;
+  return false;
+}
+
+/** The port text at [s, e): one shared string per decimal port, '*' as is, anything else sliced. */
+function portText(text: string, s: number, e: number): string {
+  const len = e - s;
+  if (len === 1 && text.charCodeAt(s) === 42) return '*';
+  if (len < 1 || len > 5 || (len > 1 && text.charCodeAt(s) === 48)) return text.slice(s, e);
+  let v = 0;
+  for (let i = s; i < e; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return text.slice(s, e);
+    v = v * 10 + d;
+  }
+  if (v > 65535) return text.slice(s, e);
+  let out = PORTS[v];
+  if (out === undefined) {
+    out = text.slice(s, e);
+    PORTS[v] = out;
+  }
+  return out;
+}
+
+/** Shares process names between rows (ssParser's users:(…) scan takes one). */
+export interface NameInterner {
+  intern(text: string, s: number, e: number): string;
+}
