@@ -61,7 +61,8 @@ if (codeCli) {
   const link = join(sb.extensions, 'tcp-states-dev.tcp-states-dev');
   rmSync(link, { force: true, recursive: false });
   symlinkSync(repoRoot, link, 'dir');
-  const server = await startCodeServer(sb, { port, log: (t) => process.stdout.write(t.replace(/^/gm, '[code-server] ')) });
+  // Same process group as the terminal's command, so Ctrl+C ends code-server too.
+  const server = await startCodeServer(sb, { port, detached: false, log: (t) => process.stdout.write(t.replace(/^/gm, '[code-server] ')) });
   const url = `${server.url}/?folder=${encodeURIComponent(samples)}`;
   console.log('\n[start] VS Code (code-server) is serving the extension with the sample captures. Open:\n');
   console.log(`    ${url}\n`);

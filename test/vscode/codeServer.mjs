@@ -110,7 +110,7 @@ export async function installVsix(sb, vsix) {
  * Starts code-server on 127.0.0.1. Returns { url, port, process, stop }. It runs in its own process group so
  * that stop() also ends the extension host and other children.
  */
-export async function startCodeServer(sb, { port, smokeTestDriver = false, host = '127.0.0.1', log = () => {} } = {}) {
+export async function startCodeServer(sb, { port, smokeTestDriver = false, host = '127.0.0.1', detached = true, log = () => {} } = {}) {
   port ??= await freePort();
   const args = [
     entryJs,
@@ -125,7 +125,7 @@ export async function startCodeServer(sb, { port, smokeTestDriver = false, host 
     '--extensions-dir', sb.extensions,
   ];
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
-  const child = spawn(node24, args, { env: sandboxEnv(sb), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(node24, args, { env: sandboxEnv(sb), detached, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = [];
   const collect = (chunk) => {
     const text = chunk.toString();
@@ -139,13 +139,13 @@ export async function startCodeServer(sb, { port, smokeTestDriver = false, host 
   const stop = () => {
     if (exited) return;
     try {
-      process.kill(-child.pid, 'SIGTERM');
+      process.kill(detached ? -child.pid : child.pid, 'SIGTERM');
     } catch {
       /* already gone */
     }
     setTimeout(() => {
       try {
-        if (!exited) process.kill(-child.pid, 'SIGKILL');
+        if (!exited) process.kill(detached ? -child.pid : child.pid, 'SIGKILL');
       } catch {
         /* already gone */
       }
