@@ -1,21 +1,34 @@
 // Extension host: the palette commands that belong to the diagram (editor commands live with their controllers).
 import * as vscode from 'vscode';
 import type { DiagramViewProvider } from './views/diagramViewProvider';
-import { TCP_STATES, type TcpState } from './tcp/types';
+import { TCP_STATES, isTcpState, type TcpState } from './tcp/types';
 import { stateReference } from './tcp/stateReference';
 import { uiLang } from './views/webviewStrings';
 
 export async function focusDiagram(): Promise<void> {
-  await vscode.commands.executeCommand(`${'tcpStates.diagram'}.focus`);
+  await vscode.commands.executeCommand('tcpStates.diagram.focus');
 }
 
-/** Quick pick of every state with its one-line meaning; opens the state's card in the sidebar. */
-export async function explainState(diagram: DiagramViewProvider, preset?: TcpState): Promise<TcpState | undefined> {
+/**
+ * Quick pick of every state with its one-line meaning (the state under the cursor first and preselected);
+ * opens the state's card in the sidebar.
+ */
+export async function explainState(
+  diagram: DiagramViewProvider,
+  preset?: TcpState,
+  atCursor?: TcpState,
+): Promise<TcpState | undefined> {
   const lang = uiLang();
   let state = preset;
   if (!state) {
+    const order = atCursor ? [atCursor, ...TCP_STATES.filter((s) => s !== atCursor)] : TCP_STATES;
     const picked = await vscode.window.showQuickPick(
-      TCP_STATES.map((s) => ({ label: s, description: stateReference(s).short[lang], state: s })),
+      order.map((s) => ({
+        label: s,
+        description: stateReference(s).short[lang],
+        detail: s === atCursor ? vscode.l10n.t('The state of the connection under the cursor') : undefined,
+        state: s,
+      })),
       { placeHolder: vscode.l10n.t('Which TCP state?'), matchOnDescription: true },
     );
     state = picked?.state;
@@ -26,11 +39,14 @@ export async function explainState(diagram: DiagramViewProvider, preset?: TcpSta
   return state;
 }
 
-export function registerCommands(diagram: DiagramViewProvider): vscode.Disposable[] {
+export function registerCommands(
+  diagram: DiagramViewProvider,
+  stateAtCursor: () => TcpState | undefined,
+): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('tcpStates.focusDiagram', focusDiagram),
     vscode.commands.registerCommand('tcpStates.explainState', (s?: unknown) =>
-      explainState(diagram, typeof s === 'string' && (TCP_STATES as readonly string[]).includes(s) ? (s as TcpState) : undefined),
+      explainState(diagram, isTcpState(s) ? s : undefined, stateAtCursor()),
     ),
     vscode.commands.registerCommand('tcpStates.diagram.zoomIn', () => diagram.zoom('in')),
     vscode.commands.registerCommand('tcpStates.diagram.zoomOut', () => diagram.zoom('out')),

@@ -16,13 +16,13 @@ export interface TcpStatesApi {
 
 export function activate(context: vscode.ExtensionContext): TcpStatesApi {
   const diagram = new DiagramViewProvider(context.extensionUri);
+  const editor = registerEditorFeatures(diagram);
   context.subscriptions.push(
     diagram,
     vscode.window.registerWebviewViewProvider(DiagramViewProvider.viewId, diagram),
-    ...registerCommands(diagram),
+    ...editor.disposables,
+    ...registerCommands(diagram, () => editor.api.stateAtCursor()),
   );
-  const editor = registerEditorFeatures(diagram);
-  context.subscriptions.push(...editor.disposables);
   return {
     diagram: {
       status: () => diagram.status(),
