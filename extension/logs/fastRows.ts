@@ -4,10 +4,10 @@ import type { TcpState } from '../tcp/types';
 import { endpointOf, normalizeHost, parseColonEndpoint, WILDCARD_HOST, type NormalizedHost } from './address';
 import type { NetstatColumns } from './netstatParser';
 import type { RecordDraft } from './recordDraft';
-import { parseExtras } from './ssParser';
+import { parseSsTimer } from './timers';
 import { normalizeStateName } from './stateNames';
 import { decimalAt, lowerKind, numberOf } from './tokens';
-import type { Endpoint, TimerInfo } from './types';
+import type { Endpoint, ProcessRef, TimerInfo } from './types';
 
 /*
  * Contract: `scan` returns exactly the record LogParser's general path (tokenise, dispatch, parseSsLine /
@@ -38,10 +38,15 @@ const SS_WORDS = wordTable(['ESTAB', 'SYN-SENT', 'SYN-RECV', 'FIN-WAIT-1', 'FIN-
 /** net-tools' English state words (tcp_state[] in netstat.c); anything else takes the general path. */
 const NETSTAT_WORDS = wordTable(['ESTABLISHED', 'SYN_SENT', 'SYN_RECV', 'FIN_WAIT1', 'FIN_WAIT2', 'TIME_WAIT', 'CLOSE', 'CLOSE_WAIT', 'LAST_ACK', 'LISTEN', 'CLOSING']);
 
-function wordAt(table: (Word[] | undefined)[], text: string, s: number, e: number): Word | undefined {
+/** The word of `table` that the bytes [s, e) spell, compared byte by byte (no string made). */
+function wordAt(table: (Word[] | undefined)[], b: Uint8Array, s: number, e: number): Word | undefined {
   const list = table[e - s];
   if (list === undefined) return undefined;
-  for (let k = 0; k < list.length; k++) if (text.startsWith(list[k].word, s)) return list[k];
+  next: for (let k = 0; k < list.length; k++) {
+    const w = list[k].word;
+    for (let i = 0; i < w.length; i++) if (b[s + i] !== w.charCodeAt(i)) continue next;
+    return list[k];
+  }
   return undefined;
 }
 
@@ -56,9 +61,13 @@ export class RowScanner {
   /** The last host text seen in each address column and what normalizeHost made of it. */
   private readonly hostRaw = ['', '', '', ''];
   private readonly hostNorm: NormalizedHost[] = [WILDCARD_HOST, WILDCARD_HOST, WILDCARD_HOST, WILDCARD_HOST];
+  private readonly port: (string | undefined)[] = [undefined, undefined, undefined, undefined];
+  private readonly ep: Endpoint[] = [];
   private readonly names: string[] = ['', '', '', ''];
   private nameNext = 0;
   private readonly starts = new Int32Array(MAX_TOKENS);
+  private colon = -1;
+  private dot = -1;
   private readonly ends = new Int32Array(MAX_TOKENS);
 
   /**
@@ -101,35 +110,57 @@ export class RowScanner {
     return end;
   }
 
-  /** `host:port` at [s, e): parseColonEndpoint(text.slice(s, e)), remembering the host per column. */
-  private endpoint(text: string, s: number, e: number, column: number): Endpoint | undefined {
-    if (text.charCodeAt(s) === 91 /* [ */) return parseColonEndpoint(text.slice(s, e));
-    const colon = text.lastIndexOf(':', e - 1);
+  /**
+   * `host:port` at [s, e) whose last ':' is at `colon` (-1: none): parseColonEndpoint(text.slice(s, e)),
+   * remembering the host per column and handing out the previous row's Endpoint again when host and
+   * port repeat (endpoints are read-only).
+   */
+  private endpoint(b: Uint8Array, text: string, s: number, e: number, colon: number, column: number): Endpoint | undefined {
+    if (b[s] === 91 /* [ */) return parseColonEndpoint(text.slice(s, e));
     if (colon < s) return undefined;
-    let h: NormalizedHost;
+    const port = portText(b, text, colon + 1, e);
     const known = this.hostRaw[column];
-    if (known.length === colon - s && text.startsWith(known, s)) h = this.hostNorm[column];
-    else {
+    let h: NormalizedHost;
+    if (sameBytes(b, s, colon, known)) {
+      h = this.hostNorm[column];
+      if (port === this.port[column]) return this.ep[column];
+    } else {
       const raw = text.slice(s, colon);
       h = normalizeHost(raw);
       this.hostRaw[column] = raw;
       this.hostNorm[column] = h;
     }
-    return endpointOf(h, portText(text, colon + 1, e));
+    const ep = endpointOf(h, port);
+    this.port[column] = port;
+    this.ep[column] = ep;
+    return ep;
   }
 
   /** text.slice(s, e), or the same text seen on one of the last rows. */
   intern(text: string, s: number, e: number): string {
     const names = this.names;
-    const len = e - s;
-    for (let k = 0; k < names.length; k++) {
-      const n = names[k];
-      if (n.length === len && text.startsWith(n, s)) return n;
-    }
+    const b = this.bytes as Uint8Array;
+    for (let k = 0; k < names.length; k++) if (sameBytes(b, s, e, names[k])) return names[k];
     const out = text.slice(s, e);
     names[this.nameNext] = out;
     this.nameNext = (this.nameNext + 1) & 3;
     return out;
+  }
+
+  /** End of the token at p; sets `colon` and `dot` to the last ':' and '.' in it (-1: none). */
+  private tokenEnd(b: Uint8Array, p: number, end: number): number {
+    let colon = -1;
+    let dot = -1;
+    while (p < end) {
+      const c = b[p];
+      if (c === 32 || c === 9) break;
+      if (c === 58) colon = p;
+      else if (c === 46) dot = p;
+      p++;
+    }
+    this.colon = colon;
+    this.dot = dot;
+    return p;
   }
 
   /** End of the decimal token at p, or -1 when the token at p is not 1–15 digits. */
@@ -149,7 +180,7 @@ export class RowScanner {
   private ss(b: Uint8Array, text: string, start: number, end: number, line: number): RecordDraft | undefined {
     let p = start;
     while (p < end && b[p] !== 32 && b[p] !== 9) p++;
-    const w = wordAt(SS_WORDS, text, start, p);
+    const w = wordAt(SS_WORDS, b, start, p);
     if (w === undefined) return undefined;
     const stateEnd = p;
     p = this.skipBlanks(b, p, end);
@@ -161,15 +192,13 @@ export class RowScanner {
     if (sq < 0) return undefined;
     const sendQ = decimalAt(text, p, sq);
     p = this.skipBlanks(b, sq, end);
-    let e = p;
-    while (e < end && b[e] !== 32 && b[e] !== 9) e++;
+    let e = this.tokenEnd(b, p, end);
     if (e === p) return undefined;
-    const local = this.endpoint(text, p, e, 0);
+    const local = this.endpoint(b, text, p, e, this.colon, 0);
     p = this.skipBlanks(b, e, end);
-    e = p;
-    while (e < end && b[e] !== 32 && b[e] !== 9) e++;
+    e = this.tokenEnd(b, p, end);
     if (e === p || local === undefined) return undefined;
-    const remote = this.endpoint(text, p, e, 1);
+    const remote = this.endpoint(b, text, p, e, this.colon, 1);
     if (remote === undefined) return undefined;
     const rec: RecordDraft = {
       line,
@@ -186,8 +215,86 @@ export class RowScanner {
     };
     // Trailing blanks hold nothing parseExtras looks for, so it may stop where the text stops.
     const last = this.trimEnd(b, e, end);
-    if (last > e) parseExtras(text, e, rec, last, this);
+    if (last > e && !this.extras(b, text, e, last, rec)) return undefined;
     return rec;
+  }
+
+  /**
+   * parseExtras(text, from, rec, end) on the bytes, for rows whose users:(…) and timer:(…) lists are
+   * closed; false (the row goes to the general path) on anything else it would have to guess at.
+   */
+  private extras(b: Uint8Array, text: string, from: number, end: number, rec: RecordDraft): boolean {
+    let p = this.skipBlanks(b, from, end);
+    while (p < end) {
+      const c = b[p];
+      if (c === 117 /* u */ && p + 8 <= end && b[p + 1] === 115 && b[p + 2] === 101 && b[p + 3] === 114 && b[p + 4] === 115 && b[p + 5] === 58 && b[p + 6] === 40 && b[p + 7] === 40) {
+        p = this.users(b, text, p + 7, end, rec.processes);
+        if (p < 0) return false;
+      } else if (c === 116 /* t */ && p + 7 <= end && b[p + 1] === 105 && b[p + 2] === 109 && b[p + 3] === 101 && b[p + 4] === 114 && b[p + 5] === 58 && b[p + 6] === 40) {
+        let close = p + 7;
+        while (close < end && b[close] !== 41) close++;
+        if (close === end) return false;
+        rec.timer = parseSsTimer(text, p + 7, close);
+        p = close + 1;
+      } else {
+        let stop = p;
+        while (stop < end && b[stop] !== 32 && b[stop] !== 9) stop++;
+        if (stop - p >= 4 && b[p + 3] === 58) {
+          if (b[p] === 117 && b[p + 1] === 105 && b[p + 2] === 100) {
+            const v = decimalAt(text, p + 4, stop);
+            if (v >= 0) rec.uid = v;
+          } else if (b[p] === 105 && b[p + 1] === 110 && b[p + 2] === 111) {
+            const v = decimalAt(text, p + 4, stop);
+            if (v > 0) rec.inode = v;
+          }
+        }
+        p = stop;
+      }
+      p = this.skipBlanks(b, p, end);
+    }
+    return true;
+  }
+
+  /** parseUsers from the first inner '(' of `users:((…))`; -1 when a name or entry is not closed. */
+  private users(b: Uint8Array, text: string, p: number, end: number, out: ProcessRef[]): number {
+    while (p < end && b[p] === 40 && b[p + 1] === 34) {
+      const nameStart = p + 2;
+      // The first `",pid=` after the opening quote ends the name.
+      let marker = nameStart;
+      for (;;) {
+        if (marker + 6 > end) return -1;
+        if (b[marker] === 34 && b[marker + 1] === 44 && b[marker + 2] === 112 && b[marker + 3] === 105 && b[marker + 4] === 100 && b[marker + 5] === 61) break;
+        marker++;
+      }
+      const name = this.intern(text, nameStart, marker);
+      let q = marker + 6;
+      const pidStart = q;
+      while (q < end && b[q] >= 48 && b[q] <= 57) q++;
+      const pid = decimalAt(text, pidStart, q);
+      let fd = -1;
+      if (q + 4 <= end && b[q] === 44 && b[q + 1] === 102 && b[q + 2] === 100 && b[q + 3] === 61) {
+        const fdStart = q + 4;
+        q = fdStart;
+        while (q < end && b[q] >= 48 && b[q] <= 57) q++;
+        fd = decimalAt(text, fdStart, q);
+      }
+      let ref: ProcessRef;
+      if (pid >= 0 && fd >= 0) ref = { name, pid, fd };
+      else {
+        const r: { name: string; pid?: number; fd?: number } = { name };
+        if (pid >= 0) r.pid = pid;
+        if (fd >= 0) r.fd = fd;
+        ref = r;
+      }
+      out.push(ref);
+      while (q < end && b[q] !== 41) q++;
+      if (q === end) return -1;
+      p = q + 1;
+      if (p < end && b[p] === 44) p++;
+      else break;
+    }
+    if (p < end && b[p] === 41) p++;
+    return p;
   }
 
   /** `Proto Recv-Q Send-Q Local Foreign State [User Inode] [PID/Program name] [Timer]` (parseNetstatLine's common case). */
@@ -210,23 +317,20 @@ export class RowScanner {
     if (sq < 0) return undefined;
     const sendQ = decimalAt(text, p, sq);
     p = this.skipBlanks(b, sq, end);
-    let e = p;
-    while (e < end && b[e] !== 32 && b[e] !== 9) e++;
+    let e = this.tokenEnd(b, p, end);
     if (e === p) return undefined;
-    // looksLinuxAddress: a port after the last ':' (a '.' before the token start counts as none).
-    const colon = text.lastIndexOf(':', e - 1);
-    if (colon < p || colon < text.lastIndexOf('.', e - 1)) return undefined;
-    const local = this.endpoint(text, p, e, 2);
+    // looksLinuxAddress: a port after the last ':', not before the last '.'.
+    if (this.colon < 0 || this.colon < this.dot) return undefined;
+    const local = this.endpoint(b, text, p, e, this.colon, 2);
     p = this.skipBlanks(b, e, end);
-    e = p;
-    while (e < end && b[e] !== 32 && b[e] !== 9) e++;
+    e = this.tokenEnd(b, p, end);
     if (e === p || local === undefined) return undefined;
-    const remote = this.endpoint(text, p, e, 3);
+    const remote = this.endpoint(b, text, p, e, this.colon, 3);
     if (remote === undefined) return undefined;
     p = this.skipBlanks(b, e, end);
     e = p;
     while (e < end && b[e] !== 32 && b[e] !== 9) e++;
-    const w = wordAt(NETSTAT_WORDS, text, p, e);
+    const w = wordAt(NETSTAT_WORDS, b, p, e);
     if (w === undefined) return undefined;
     const rec: RecordDraft = {
       line,
@@ -331,13 +435,13 @@ function hasSlash(b: Uint8Array, s: number, e: number): boolean {
 }
 
 /** The port text at [s, e): one shared string per decimal port, '*' as is, anything else sliced. */
-function portText(text: string, s: number, e: number): string {
+function portText(b: Uint8Array, text: string, s: number, e: number): string {
   const len = e - s;
-  if (len === 1 && text.charCodeAt(s) === 42) return '*';
-  if (len < 1 || len > 5 || (len > 1 && text.charCodeAt(s) === 48)) return text.slice(s, e);
+  if (len === 1 && b[s] === 42) return '*';
+  if (len < 1 || len > 5 || (len > 1 && b[s] === 48)) return text.slice(s, e);
   let v = 0;
   for (let i = s; i < e; i++) {
-    const d = text.charCodeAt(i) - 48;
+    const d = b[i] - 48;
     if (d < 0 || d > 9) return text.slice(s, e);
     v = v * 10 + d;
   }
@@ -348,6 +452,13 @@ function portText(text: string, s: number, e: number): string {
     PORTS[v] = out;
   }
   return out;
+}
+
+/** True when the bytes [s, e) spell `known` (ASCII). */
+function sameBytes(b: Uint8Array, s: number, e: number, known: string): boolean {
+  if (known.length !== e - s) return false;
+  for (let i = 0; i < known.length; i++) if (b[s + i] !== known.charCodeAt(i)) return false;
+  return true;
 }
 
 /** Shares process names between rows (ssParser's users:(…) scan takes one). */
