@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -155,20 +156,30 @@ const inputs = [
 const mawk = which('mawk');
 const awk = mawk || which('awk');
 if (!mawk) console.log(`mawk not found (Debian package "mawk"); falling back to ${awk || 'nothing'}`);
-console.log(`node ${process.version}, ${RUNS} runs each, median; awk = ${awk}\n`);
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+console.log(`node ${process.version} (${process.arch}), ${cpus().length} CPUs, tcp-states single-threaded; ${RUNS} runs each, median (min); awk = ${awk}`);
+console.log(`load average before: ${load()} (other work on the machine inflates both figures)\n`);
 
 for (const input of inputs) {
   const lines = readFileSync(input.file, 'utf8').split('\n').length - 1;
   const program = `NR>1{++S[${input.awkField}]} END{for(s in S) print s, S[s]}`;
   time(awk, [program, input.file]);
   time(process.execPath, [cli, 'summary', input.file]);
-  const awkMs = median(Array.from({ length: RUNS }, () => time(awk, [program, input.file])));
-  const cliMs = median(Array.from({ length: RUNS }, () => time(process.execPath, [cli, 'summary', input.file])));
+  // Interleaved, so a burst of other load hits both tools alike.
+  const awkRuns = [];
+  const cliRuns = [];
+  for (let i = 0; i < RUNS; i++) {
+    awkRuns.push(time(awk, [program, input.file]));
+    cliRuns.push(time(process.execPath, [cli, 'summary', input.file]));
+  }
+  const awkMs = median(awkRuns);
+  const cliMs = median(cliRuns);
   const rate = (ms) => `${(lines / (ms / 1000) / 1e6).toFixed(2)} M lines/s`;
+  const min = (xs) => `(min ${Math.min(...xs).toFixed(0)})`.padEnd(11);
   console.log(`${input.name}: ${lines.toLocaleString('en-US')} lines (${input.file})`);
-  console.log(`  ${awk.split('/').pop().padEnd(12)} ${awkMs.toFixed(0).padStart(6)} ms  ${rate(awkMs)}   (counts column ${input.awkField} only)`);
-  console.log(`  tcp-states   ${cliMs.toFixed(0).padStart(6)} ms  ${rate(cliMs)}   (summary: every field parsed, counts, diagnosis)`);
-  console.log(`  ratio        ${(cliMs / awkMs).toFixed(2)}×  (target ≤ 1.5×)\n`);
+  console.log(`  ${awk.split('/').pop().padEnd(12)} ${awkMs.toFixed(0).padStart(6)} ms ${min(awkRuns)} ${rate(awkMs)}   (counts column ${input.awkField} only)`);
+  console.log(`  tcp-states   ${cliMs.toFixed(0).padStart(6)} ms ${min(cliRuns)} ${rate(cliMs)}   (summary: every field parsed, counts, diagnosis; 1 thread)`);
+  console.log(`  ratio        ${(cliMs / awkMs).toFixed(2)}×  (target ≤ 1.5×; load average now ${load()})\n`);
   if (PROFILE) {
     const dir = join(outDir, 'profiles');
     mkdirSync(dir, { recursive: true });
