@@ -12,9 +12,12 @@ export interface TcpStatesApi {
     readonly onHighlighted: DiagramViewProvider['onHighlighted'];
   };
   readonly editor: EditorApi;
+  /** How long `activate` took, in milliseconds (reported by the integration suite). */
+  readonly activationMs: number;
 }
 
 export function activate(context: vscode.ExtensionContext): TcpStatesApi {
+  const started = performance.now();
   const diagram = new DiagramViewProvider(context.extensionUri);
   const editor = registerEditorFeatures(diagram);
   context.subscriptions.push(
@@ -30,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): TcpStatesApi {
       onHighlighted: diagram.onHighlighted,
     },
     editor: editor.api,
+    activationMs: performance.now() - started,
   };
 }
 

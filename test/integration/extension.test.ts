@@ -8,6 +8,8 @@ describe('TCP States extension', () => {
     const api = await activateExtension();
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
     assert.equal(typeof api.diagram.status, 'function');
+    assert.ok(Number.isFinite(api.activationMs));
+    console.log(`[tcp-states] activate() took ${api.activationMs.toFixed(1)} ms`);
   });
 
   it('contributes its commands', async () => {
