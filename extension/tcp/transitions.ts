@@ -1,5 +1,5 @@
 // Pure (runs anywhere: host, webview, CLI): the edges of the TCP state machine, as data.
-import type { Localized, TcpState } from './types';
+import { TCP_STATES, type Localized, type TcpState } from './types';
 
 /** One edge of the state machine. */
 export interface Transition {
@@ -262,17 +262,8 @@ export const RFC_TRANSITIONS: readonly Transition[] = [
 // the RST answering our SYN ("connection refused") is the abort SREs meet most.
 // SYN_RECEIVED → CLOSED covers a simultaneous open; from a passive OPEN it is t9.
 // ---------------------------------------------------------------------------
-const RST_FROM: readonly TcpState[] = [
-  'SYN_SENT',
-  'SYN_RECEIVED',
-  'ESTABLISHED',
-  'FIN_WAIT_1',
-  'FIN_WAIT_2',
-  'CLOSE_WAIT',
-  'CLOSING',
-  'LAST_ACK',
-  'TIME_WAIT',
-];
+// Every state with a connection behind it: all but CLOSED and LISTEN.
+const RST_FROM: readonly TcpState[] = TCP_STATES.filter((s) => s !== 'CLOSED' && s !== 'LISTEN');
 
 function rstEdge(from: TcpState): Transition {
   const event: Localized =
