@@ -8,9 +8,10 @@ import { ensureInstalled, launchBrowser, makeSandbox, repoRoot, startCodeServer 
 import { diagramFrame, openTcpStatesSidebar, waitForWorkbench } from '../test/vscode/workbench.mjs';
 
 const THEMES = [
-  ['light', 'Default Light Modern'],
-  ['dark', 'Default Dark Modern'],
-  ['hc', 'Default High Contrast'],
+  ['light', 'Default Light Modern', {}],
+  ['dark', 'Default Dark Modern', {}],
+  ['hc', 'Default High Contrast', {}],
+  ['zh-dark', 'Default Dark Modern', { 'tcpStates.contentLanguage': 'zh-cn' }],
 ];
 const out = join(repoRoot, 'media', 'screenshots');
 mkdirSync(out, { recursive: true });
@@ -53,7 +54,7 @@ async function hoverOnCursorLine(page, text) {
   await page.waitForTimeout(600);
 }
 
-for (const [key, theme] of THEMES) {
+for (const [key, theme, extra] of THEMES) {
   if (only.length && !only.includes(key)) continue;
   const sb = makeSandbox('tcp-states-shots-', {
     'workbench.colorTheme': theme,
@@ -61,6 +62,7 @@ for (const [key, theme] of THEMES) {
     'editor.fontSize': 13,
     'workbench.activityBar.location': 'default',
     'tcpStates.inlineMeaning': 'short',
+    ...extra,
   });
   symlinkSync(repoRoot, join(sb.extensions, 'tcp-states-dev.tcp-states-dev'), 'dir');
   const server = await startCodeServer(sb);
