@@ -14,6 +14,8 @@ export interface CliArgs {
   /** Explicit --lang, else undefined (the environment decides). */
   readonly lang?: Lang;
   readonly top?: number;
+  /** `--threads N`: how many threads `summary` may use on a large file (1 or 2 matter). */
+  readonly threads?: number;
   readonly thresholds: Partial<Record<keyof DiagnosisOptions, number>>;
   /** Files, or positional words for `explain`; '-' is stdin. */
   readonly operands: readonly string[];
@@ -59,6 +61,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   let json = false;
   let lang: Lang | undefined;
   let top: number | undefined;
+  let threads: number | undefined;
   const thresholds: Partial<Record<keyof DiagnosisOptions, number>> = {};
   const operands: string[] = [];
   let optionsDone = false;
@@ -111,6 +114,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       case '--top':
         top = positiveInt(value(), '--top', command);
         break;
+      case '--threads':
+        threads = positiveInt(value(), '--threads', command);
+        break;
       case '--threshold': {
         const [k, n] = value().split('=');
         const key = THRESHOLD_NAMES[k];
@@ -125,7 +131,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     }
   }
   if (command === undefined && !help && !version) throw new UsageError('missing command');
-  return { command, help, version, json, lang, top, thresholds, operands };
+  return { command, help, version, json, lang, top, threads, thresholds, operands };
 }
 
 /** LC_ALL, then LC_MESSAGES, then LANG: a zh* locale means Chinese, anything else English. */

@@ -45,7 +45,7 @@ seen in, repeats collapsed, with the line where each state first appeared:
 A 4-tuple reused by a new connection (TIME_WAIT, then SYN_SENT again) starts a new history.
 --json prints one {"local","remote","states":[…],"lines":[…]} object per connection.
 `,
-  summary: `Usage: tcp-states summary [--json] [--lang en|zh] [--top N] [--threshold NAME=N]… [FILE…]
+  summary: `Usage: tcp-states summary [--json] [--lang en|zh] [--top N] [--threads N] [--threshold NAME=N]… [FILE…]
 
 Count connections per state, per local port and per process (top N, default 10), per snapshot for a
 time series, then diagnose: CLOSE_WAIT pile-ups, TIME_WAIT eating ephemeral ports, SYN_RECV and
@@ -56,6 +56,9 @@ Several files give one report each. --json prints {"file"?,"summary","findings"}
 Thresholds (--threshold NAME=N, defaults in brackets): close-wait [10], time-wait [1000],
 syn-recv [50], syn-sent [10], last-ack [10], fin-wait-2 [10], send-q [262144 bytes],
 ephemeral-ports [28232], time-wait-seconds [60].
+
+A regular file of 16 MiB or more is parsed on two threads (its two halves, merged; the output is the same
+as on one). --threads 1 (or TCP_STATES_THREADS=1) keeps to one thread; stdin is always read on one.
 `,
   annotate: `Usage: tcp-states annotate [--lang en|zh] [FILE]
 

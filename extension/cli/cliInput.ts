@@ -7,6 +7,8 @@ export interface InputSink {
   readonly line: LineHandler;
   /** When present, used instead of `line`: the same lines as ranges of the decoded chunk. */
   readonly range?: RangeHandler;
+  /** When present, reads the input itself (instead of `line` / `range`); rejects when it cannot be read. */
+  readonly read?: (file: string) => Promise<void>;
   readonly end: () => void;
 }
 
@@ -20,7 +22,7 @@ export async function forEachInput(files: readonly string[], ctx: CliContext, st
   for (const file of inputs) {
     const sink = start(file);
     try {
-      await (sink.range ? readLineRanges(file, sink.range, ctx.stdin) : readLines(file, sink.line, ctx.stdin));
+      await (sink.read ? sink.read(file) : sink.range ? readLineRanges(file, sink.range, ctx.stdin) : readLines(file, sink.line, ctx.stdin));
     } catch (err) {
       ctx.error(`cannot read ${file === '-' ? 'standard input' : file}: ${readErrorReason(err)}`);
       status = 1;

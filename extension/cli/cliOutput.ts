@@ -9,6 +9,10 @@ export interface CliContext {
   readonly lang: Lang;
   readonly color: boolean;
   readonly stdin: NodeJS.ReadableStream;
+  /** Threads `summary` may use (--threads, else TCP_STATES_THREADS, else 2 when the machine has 2 CPUs). */
+  readonly threads?: number;
+  /** The script a Worker runs to parse part of a file (the CLI entry); without it, one thread. */
+  readonly workerScript?: string;
 }
 
 const FLUSH_AT = 1 << 16;

@@ -73,6 +73,11 @@ export class LineSplitter {
     }
   }
 
+  /** Lines handed out so far. */
+  get lines(): number {
+    return this.line;
+  }
+
   /** Emits the last line if the input did not end with a newline; returns the line count. */
   finish(): number {
     if (this.filled > 0) this.emit(this.decode(0, this.filled));
@@ -121,6 +126,21 @@ function drainSync(fd: number, splitter: LineSplitter): boolean {
       throw err;
     }
     if (n === 0) return true;
+    splitter.commit(n);
+  }
+}
+
+/**
+ * Feeds the bytes [start, end) of the open file `fd` (end -1: to the end of the file) to `splitter`; the
+ * caller calls finish() when this was the last part.
+ */
+export function drainRange(fd: number, splitter: LineSplitter, start: number, end: number): void {
+  let pos = start;
+  while (end < 0 || pos < end) {
+    const room = splitter.space();
+    const n = readSync(fd, room, 0, end < 0 ? room.length : Math.min(room.length, end - pos), pos);
+    if (n === 0) return;
+    pos += n;
     splitter.commit(n);
   }
 }

@@ -1,4 +1,5 @@
 // Node (CLI): dispatches a parsed command line to its command and turns errors into exit statuses.
+import { availableParallelism } from 'node:os';
 import { version } from '../../package.json';
 import { annotateCommand } from './annotateCommand';
 import { langFromEnv, parseCliArgs, UsageError, type CliArgs, type CommandName } from './cliArgs';
@@ -17,6 +18,16 @@ export interface CliIo {
   readonly stdoutIsTty: boolean;
   readonly writeOut: (text: string) => void;
   readonly writeErr: (text: string) => void;
+  /** The entry script, which a Worker can run to parse part of a large file (see summarySplit). */
+  readonly workerScript?: string;
+}
+
+/** --threads, else TCP_STATES_THREADS (a positive whole number), else 2 when the machine has two CPUs or more. */
+function threadCount(args: CliArgs, env: NodeJS.ProcessEnv): number {
+  if (args.threads !== undefined) return args.threads;
+  const fromEnv = env.TCP_STATES_THREADS;
+  if (fromEnv !== undefined && /^\d+$/.test(fromEnv) && Number(fromEnv) > 0) return Number(fromEnv);
+  return Math.min(2, availableParallelism());
 }
 
 const COMMAND_RUNNERS: Record<CommandName, (args: CliArgs, ctx: CliContext) => Promise<number>> = {
@@ -61,6 +72,8 @@ export async function runCli(io: CliIo): Promise<number> {
       lang: args.lang ?? langFromEnv(io.env),
       color: colorWanted(io.stdoutIsTty, io.env),
       stdin: io.stdin,
+      threads: threadCount(args, io.env),
+      workerScript: io.workerScript,
     };
     return await COMMAND_RUNNERS[args.command](args, ctx);
   } catch (err) {

@@ -1,22 +1,22 @@
 // Node (CLI): `tcp-states summary [--json] [FILE…]`: counts and diagnosis, streamed so a million lines stay cheap.
-import { DEFAULT_DIAGNOSIS_OPTIONS, DiagnosisCollector } from '../logs/diagnosis';
-import { LogParser } from '../logs/logParser';
-import { formatSummaryText, SummaryBuilder } from '../logs/summary';
+import { DEFAULT_DIAGNOSIS_OPTIONS } from '../logs/diagnosis';
+import { formatSummaryText } from '../logs/summary';
 import type { CliArgs } from './cliArgs';
 import { forEachInput } from './cliInput';
 import { paint, type CliContext } from './cliOutput';
 import { jsonString } from './recordJson';
+import { partInWorker, readSummaryInput, SummaryState, type SplitConfig } from './summarySplit';
 
 export async function summaryCommand(args: CliArgs, ctx: CliContext): Promise<number> {
   const several = args.operands.length > 1;
   const options = { ...DEFAULT_DIAGNOSIS_OPTIONS, ...args.thresholds };
+  const threads = ctx.threads ?? 1;
+  const split: SplitConfig = { threads, runPart: threads > 1 && ctx.workerScript !== undefined ? partInWorker(ctx.workerScript) : undefined };
   let first = true;
   return forEachInput(args.operands, ctx, (file) => {
-    const parser = new LogParser();
-    const builder = new SummaryBuilder();
-    const collector = new DiagnosisCollector(options);
+    const state = new SummaryState(options);
+    const { parser, builder, collector } = state;
     return {
-      // The hot loop of the benchmark: parse, count, diagnose; nothing is kept per line.
       line: (text, n): void => {
         const r = parser.parseLine(text, n);
         if (r !== undefined) {
@@ -24,13 +24,8 @@ export async function summaryCommand(args: CliArgs, ctx: CliContext): Promise<nu
           collector.add(r);
         }
       },
-      range: (text, bytes, start, end, n): void => {
-        const r = parser.parseRange(text, bytes, start, end, n);
-        if (r !== undefined) {
-          builder.add(r);
-          collector.add(r);
-        }
-      },
+      range: state.range,
+      read: async (name) => void (await readSummaryInput(name, state, options, split, ctx.stdin)),
       end: (): void => {
         for (const e of parser.kernelEvents) collector.addKernelEvent(e);
         const summary = builder.result(parser.snapshots, { top: args.top });

@@ -14,6 +14,23 @@ import { Tokens, isHexString } from './tokens';
 import { parseWindowsLine, parseWindowsOwnerLine } from './windowsParser';
 
 /**
+ * What the parse of the lines after a point depends on, for an input parsed in two parts: the netstat
+ * header's columns (JSON, '' when none), a snapshot open with rows in it, and no pending line (an ss row a
+ * continuation line could extend, a Windows row awaiting its owner line).
+ */
+export interface SplitState {
+  readonly netstatColumns: string;
+  readonly open: boolean;
+  readonly pending: boolean;
+}
+
+/** What a parser fed the second part of an input found besides records (see LogParser.adopt). */
+export interface ParserPart {
+  readonly snapshots: readonly SnapshotInfo[];
+  readonly kernelEvents: readonly KernelEvent[];
+}
+
+/**
  * Feeds lines in order; each line is classified on its own (real files mix dialects, prompts,
  * headers and kernel lines). Dispatch looks at the first token only, so the cost per line is one
  * tokenisation plus the chosen dialect's scan. Context carried between lines: the last netstat
@@ -62,6 +79,48 @@ export class LogParser {
       }
     }
     return this.parseLine(start === 0 && end === text.length ? text : text.slice(start, end), n);
+  }
+
+  /**
+   * The state after the lines fed so far, `nextLine` being the number of the line that comes next and
+   * `nextIndented` whether it starts with a space or a tab (only such a line can continue an ss row).
+   */
+  splitState(nextLine: number, nextIndented: boolean): SplitState {
+    return {
+      netstatColumns: this.netstatCols === undefined ? '' : JSON.stringify(this.netstatCols),
+      open: this.current !== undefined && this.recordsInCurrent > 0,
+      pending: this.lastWindows !== undefined || (nextIndented && this.lastSs !== undefined && this.lastSsLine === nextLine - 1),
+    };
+  }
+
+  /**
+   * Starts a parser on the second part of an input as if the first part had left `state` (with `open` and
+   * no pending line): snapshot 0 is the one open at the split. Records of snapshot 0 do not get that
+   * snapshot's time (unknown here); nothing a summary or a diagnosis reports depends on it.
+   */
+  assume(state: SplitState): void {
+    this.netstatCols = state.netstatColumns === '' ? undefined : (JSON.parse(state.netstatColumns) as NetstatColumns);
+    this.startSnapshot(1, undefined);
+    this.recordsInCurrent = 1;
+  }
+
+  /**
+   * Appends what a parser started with `assume` found in the rest of the input, its line n being line
+   * n + lineShift here: its snapshot 0 extends this parser's current one, the others follow.
+   */
+  adopt(part: ParserPart, lineShift: number): void {
+    const shift = this.snapshots.length - 1;
+    for (const s of part.snapshots) {
+      if (s.index === 0) {
+        if (this.current) this.current.endLine = s.endLine + lineShift;
+        continue;
+      }
+      const snap: SnapshotInfo = { index: s.index + shift, startLine: s.startLine + lineShift, endLine: s.endLine + lineShift };
+      if (s.time !== undefined) (snap as { time?: string }).time = s.time;
+      this.snapshots.push(snap);
+      this.current = snap;
+    }
+    for (const e of part.kernelEvents) this.kernelEvents.push({ ...e, line: e.line + lineShift });
   }
 
   private parse(raw: string, n: number): ConnectionRecord | undefined {

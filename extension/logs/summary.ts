@@ -113,6 +113,33 @@ function top(map: Map<string, Tally>, n: number): CountEntry[] {
   return best.map(([key, t]) => ({ key, count: t.count, states: present(t.states) }));
 }
 
+/** What a SummaryBuilder counted (structured-clone safe; `portCounts` may be transferred), for `merge`. */
+export interface SummaryPart {
+  readonly total: number;
+  readonly states: Int32Array;
+  readonly portCounts: Int32Array;
+  readonly otherPorts: readonly (readonly [string, number, Int32Array])[];
+  readonly procs: readonly (readonly [string, number, Int32Array])[];
+  readonly perSnapshot: readonly Int32Array[];
+  readonly formats: readonly LogFormat[];
+}
+
+function tallies(map: Map<string, Tally>): [string, number, Int32Array][] {
+  return [...map].map(([k, t]) => [k, t.count, t.states]);
+}
+
+function mergeTallies(map: Map<string, Tally>, from: readonly (readonly [string, number, Int32Array])[]): void {
+  for (const [key, count, states] of from) {
+    let t = map.get(key);
+    if (t === undefined) {
+      t = { count: 0, states: zeroCounts() };
+      map.set(key, t);
+    }
+    t.count += count;
+    for (let i = 0; i < STATE_COUNT; i++) t.states[i] += states[i];
+  }
+}
+
 /** Folds records one at a time (the CLI streams a million lines through it); `result()` builds the Summary. */
 export class SummaryBuilder {
   private total = 0;
@@ -161,6 +188,45 @@ export class SummaryBuilder {
       this.lastFormat = r.format;
       if (!this.formats.includes(r.format)) this.formats.push(r.format);
     }
+  }
+
+  /** The counts so far, for another builder's `merge`. */
+  part(): SummaryPart {
+    return {
+      total: this.total,
+      states: this.states,
+      portCounts: this.portCounts,
+      otherPorts: tallies(this.otherPorts),
+      procs: tallies(this.procs),
+      perSnapshot: this.perSnapshot,
+      formats: this.formats,
+    };
+  }
+
+  /**
+   * Adds what a builder counted over the rest of the input, as if its records had been added here (keys
+   * first seen there come after those seen here): its snapshot k is snapshot k + snapshotShift here.
+   */
+  merge(p: SummaryPart, snapshotShift: number): void {
+    this.total += p.total;
+    for (let i = 0; i < STATE_COUNT; i++) this.states[i] += p.states[i];
+    const c = this.portCounts;
+    const theirs = p.portCounts;
+    for (let i = 0; i < c.length; i++) if (theirs[i] !== 0) c[i] += theirs[i];
+    mergeTallies(this.otherPorts, p.otherPorts);
+    mergeTallies(this.procs, p.procs);
+    this.lastProc = undefined;
+    this.lastProcTally = undefined;
+    for (let k = 0; k < p.perSnapshot.length; k++) {
+      const counts = p.perSnapshot[k];
+      const at = k + snapshotShift;
+      // Snapshots without rows stay absent, as add() leaves them (an empty later part adds nothing).
+      if (!counts.some((x) => x > 0) && at >= this.perSnapshot.length) continue;
+      while (this.perSnapshot.length <= at) this.perSnapshot.push(zeroCounts());
+      for (let i = 0; i < STATE_COUNT; i++) this.perSnapshot[at][i] += counts[i];
+    }
+    for (const f of p.formats) if (!this.formats.includes(f)) this.formats.push(f);
+    this.lastFormat = undefined;
   }
 
   /** All local ports with their tallies (numeric ones from the flat array). */
