@@ -1,24 +1,29 @@
 // Webview (browser): owns the diagram page — message handling, render-once, highlight, counts, cards and UI intent.
 import type { CardTarget, DiagramSelection, HostToWebview, StateCounts } from '../extension/protocol/messages';
-import { TCP_STATES, type Lang, type TcpState } from '../extension/tcp/types';
+import type { Lang, TcpState } from '../extension/tcp/types';
 import { renderCard, type CardActions } from './cards';
 import { diagramSource, type DiagramMode } from './diagramSource';
+import { DiagramFit, isNarrow } from './diagramFit';
 import { currentTheme, protocolTheme, renderDiagram, renderKey, type ThemeKind } from './diagramRenderer';
-import { labelNodes, mountDiagram, targetOf, type DiagramIndex } from './diagramView';
+import { labelNodes, mountDiagram, wireDiagramInput, type DiagramIndex } from './diagramView';
 import { applyCounts } from './heatMap';
 import { applySelection, readHighlight } from './highlighter';
 import { parseHostMessage } from './hostMessage';
 import { buildPage, type PageLayout } from './pageLayout';
-import { PanZoomController } from './panZoom';
+import { showCaption, showSteps } from './pathText';
 import { setStrings, t } from './strings';
 import { cacheSvg, loadState, postToHost, saveState, type PersistedState } from './vscodeApi';
 
 export class DiagramPageController {
   private readonly page: PageLayout;
-  private readonly panZoom: PanZoomController;
+  private readonly fitter: DiagramFit;
   private saved: PersistedState = loadState();
   private lang: Lang = document.documentElement.lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
   private hostCompact = false;
+  /** The view is too narrow for the labelled layout: draw compact unless the user chose otherwise. */
+  private narrow = false;
+  /** The layout on screen (the mode may already ask for the other one while mermaid works). */
+  private mountedCompact = false;
   private theme: ThemeKind = currentTheme();
   private index: DiagramIndex | undefined;
   private selection: DiagramSelection | null = null;
@@ -28,16 +33,20 @@ export class DiagramPageController {
 
   constructor(root: HTMLElement) {
     this.page = buildPage(root);
-    this.panZoom = new PanZoomController(this.page.viewport, this.page.canvas, (p) => {
-      this.saved = saveState({ ...p, placed: true });
-    });
+    this.fitter = new DiagramFit(
+      this.page.viewport,
+      this.page.canvas,
+      () => this.saved.placed,
+      (p, placed) => (this.saved = saveState({ ...p, placed })),
+    );
   }
 
   private get mode(): DiagramMode {
-    return { compact: this.saved.compact ?? this.hostCompact, resets: this.saved.resets };
+    return { compact: this.saved.compact ?? (this.hostCompact || this.narrow), resets: this.saved.resets };
   }
 
   start(): void {
+    this.narrow = isNarrow(this.page.viewport.clientWidth, false);
     this.wireEvents();
     this.showCaption();
     this.showModeButtons();
@@ -83,8 +92,8 @@ export class DiagramPageController {
         this.modeChanged();
         return;
       case 'zoom':
-        if (msg.action === 'fit') this.fit();
-        else this.panZoom.userZoom(msg.action === 'in' ? 1.25 : 0.8);
+        if (msg.action === 'fit') this.fitter.fit();
+        else this.fitter.userZoom(msg.action === 'in' ? 1.25 : 0.8);
         return;
       default: {
         const unreachable: never = msg;
@@ -95,9 +104,9 @@ export class DiagramPageController {
 
   private wireEvents(): void {
     const p = this.page;
-    p.zoomIn.addEventListener('click', () => this.panZoom.userZoom(1.25));
-    p.zoomOut.addEventListener('click', () => this.panZoom.userZoom(0.8));
-    p.fit.addEventListener('click', () => this.fit());
+    p.zoomIn.addEventListener('click', () => this.fitter.userZoom(1.25));
+    p.zoomOut.addEventListener('click', () => this.fitter.userZoom(0.8));
+    p.fit.addEventListener('click', () => this.fitter.fit());
     p.compact.addEventListener('click', () => {
       this.saved = saveState({ compact: !this.mode.compact });
       this.modeChanged();
@@ -106,8 +115,7 @@ export class DiagramPageController {
       this.saved = saveState({ resets: !this.saved.resets });
       this.modeChanged();
     });
-    p.canvas.addEventListener('click', (e) => this.activate(e.target));
-    p.canvas.addEventListener('keydown', (e) => this.onKey(e));
+    wireDiagramInput(p.canvas, () => this.index, (target) => this.openCard(target, true));
     new MutationObserver(() => {
       const theme = currentTheme();
       if (theme === this.theme) return;
@@ -115,37 +123,20 @@ export class DiagramPageController {
       this.paintCached();
       void this.render();
     }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
-    // Until the user places the diagram, keep it fitted as the sidebar is resized.
-    new ResizeObserver(() => {
-      if (!this.saved.placed) this.panZoom.fit();
-    }).observe(p.viewport);
+    new ResizeObserver(() => this.resized()).observe(p.viewport);
   }
 
-  private activate(target: EventTarget | null): void {
-    const hit = targetOf(target);
-    if (!hit) return;
-    this.openCard('state' in hit ? { kind: 'state', state: hit.state } : { kind: 'transition', transitionId: hit.transitionId }, true);
-  }
-
-  private onKey(e: KeyboardEvent): void {
-    const hit = targetOf(e.target);
-    if (!hit || !('state' in hit)) return;
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      this.activate(e.target);
-      return;
+  /** Picks the layout the new width calls for (unless the user chose one), and keeps the diagram fitted. */
+  private resized(): void {
+    const width = this.page.viewport.clientWidth;
+    if (width <= 0) return;
+    const narrow = isNarrow(width, this.narrow);
+    if (narrow !== this.narrow) {
+      const before = renderKey(this.theme, this.mode);
+      this.narrow = narrow;
+      if (renderKey(this.theme, this.mode) !== before) this.modeChanged();
     }
-    const step = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
-    e.preventDefault();
-    const i = TCP_STATES.indexOf(hit.state);
-    const next = TCP_STATES[(i + step + TCP_STATES.length) % TCP_STATES.length];
-    if (next) this.index?.nodes.get(next)?.focus();
-  }
-
-  private fit(): void {
-    this.panZoom.fit();
-    this.saved = saveState({ ...this.panZoom.placement, placed: false });
+    this.fitter.resized(this.index);
   }
 
   private modeChanged(): void {
@@ -199,10 +190,9 @@ export class DiagramPageController {
     const [, layout = 'labels', edges = 'rfc'] = key.split('/');
     const source = diagramSource({ compact: layout === 'compact', resets: edges === 'resets' });
     this.index = mountDiagram(this.page.canvas, svg, source.edgeIds, this.lang);
-    this.page.canvas.classList.toggle('compact', layout === 'compact');
-    this.panZoom.setContentSize(this.index.width, this.index.height);
-    if (this.saved.placed) this.panZoom.set(this.saved);
-    else this.panZoom.fit();
+    this.mountedCompact = layout === 'compact';
+    this.page.canvas.classList.toggle('compact', this.mountedCompact);
+    this.fitter.mounted(this.index, this.saved, this.mountedCompact);
     applyCounts(this.index, this.counts);
     this.highlight();
   }
@@ -211,12 +201,14 @@ export class DiagramPageController {
     this.showCaption();
     if (!this.index) return;
     const ms = applySelection(this.index, this.selection);
-    postToHost(readHighlight(this.index, this.page.caption.textContent ?? '', ms));
+    postToHost(readHighlight(this.index, this.page.caption.textContent ?? '', this.page.steps, ms));
+    this.fitter.revealCurrent(this.index);
   }
 
   private showCaption(): void {
-    this.page.caption.textContent = this.selection?.caption ?? t('noSelection');
-    this.page.caption.classList.toggle('empty', this.selection === null);
+    showCaption(this.page.caption, this.selection);
+    const compact = this.index ? this.mountedCompact : this.mode.compact;
+    showSteps(this.page.steps, this.selection, compact, (transitionId) => this.openCard({ kind: 'transition', transitionId }, true));
   }
 
   private showCountsSource(): void {

@@ -49,13 +49,22 @@ const HC_LIGHT = {
   edgeLabelBackground: '#ffffff',
 };
 
-function mermaidConfig(theme: ThemeKind): MermaidConfig {
+// State names are measured bold, so the bold of a state seen in the log (styles.css) still fits its box.
+const STATE_CSS = '.nodeLabel p { font-weight: 700; }';
+// Edge labels smaller than state names: mermaid measures labels with this CSS, so the layout gets narrower too.
+const LABELLED_CSS = '.edgeLabel p { font-size: 12px; line-height: 1.25; margin: 0; } .labelBkg { padding: 0 2px; }';
+// Compact: larger state names on tighter spacing. Fitted to a sidebar's width, the picture shrinks by the layout's width,
+// and the gaps (fixed) weigh less against bigger boxes: 20-px names on a ~450-px layout read at ~12 px in a 280-px view.
+const COMPACT_CSS = '.nodeLabel p { font-size: 20px; line-height: 1.2; margin: 0; }';
+
+function mermaidConfig(theme: ThemeKind, mode: DiagramMode): MermaidConfig {
   const base: MermaidConfig = {
     startOnLoad: false,
     securityLevel: 'strict',
-    flowchart: { nodeSpacing: 16, rankSpacing: 38, padding: 6, curve: 'basis', htmlLabels: true },
-    // Smaller edge labels than state names: mermaid measures labels with this CSS, so the layout gets narrower too.
-    themeCSS: '.edgeLabel p { font-size: 12px; line-height: 1.25; margin: 0; } .labelBkg { padding: 0 2px; }',
+    flowchart: mode.compact
+      ? { nodeSpacing: 8, rankSpacing: 30, padding: 4, curve: 'basis', htmlLabels: true }
+      : { nodeSpacing: 16, rankSpacing: 38, padding: 6, curve: 'basis', htmlLabels: true },
+    themeCSS: STATE_CSS + (mode.compact ? COMPACT_CSS : LABELLED_CSS),
   };
   switch (theme) {
     case 'light':
@@ -87,7 +96,7 @@ let queue: Promise<unknown> = Promise.resolve();
 export function renderDiagram(theme: ThemeKind, mode: DiagramMode): Promise<RenderResult> {
   const run = async (): Promise<RenderResult> => {
     const started = performance.now();
-    mermaid.initialize(mermaidConfig(theme));
+    mermaid.initialize(mermaidConfig(theme, mode));
     // A fresh id each time: mermaid removes any element that already carries the id it renders under.
     const { svg } = await mermaid.render(`tcp-diagram-${++sequence}`, diagramSource(mode).text);
     return { key: renderKey(theme, mode), svg, ms: performance.now() - started };

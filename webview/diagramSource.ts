@@ -53,6 +53,17 @@ function edgeLabel(t: Transition): string {
   return `${head}${(event ?? '').trim()}<br/>${action.trim()}`;
 }
 
+/** Mermaid id of the second CLOSED box, at the bottom, as in RFC 9293 Figure 5. */
+export const BOTTOM_CLOSED = 'end_CLOSED';
+
+/** States whose way back to CLOSED is drawn downwards, to the bottom CLOSED box. */
+const CLOSING_STATES: ReadonlySet<TcpState> = new Set(['ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSE_WAIT', 'CLOSING', 'LAST_ACK', 'TIME_WAIT']);
+
+/** True when `t` is drawn to the bottom CLOSED box (the end of a connection's life), not back up to the top one. */
+export function endsAtBottom(t: Transition): boolean {
+  return t.to === 'CLOSED' && CLOSING_STATES.has(t.from);
+}
+
 /** The transitions a mode draws: the 21 RFC rows, plus resets and timeouts when asked. */
 export function drawnTransitions(mode: DiagramMode): readonly Transition[] {
   return TRANSITIONS.filter((t) => t.rfcNumber !== undefined || mode.resets);
@@ -62,6 +73,7 @@ export function drawnTransitions(mode: DiagramMode): readonly Transition[] {
 export function diagramSource(mode: DiagramMode): DiagramSource {
   const lines: string[] = ['flowchart TB'];
   for (const s of TCP_STATES) lines.push(`  ${mermaidNodeId(s)}["${STATE_LABEL[s]}"]`);
+  lines.push(`  ${BOTTOM_CLOSED}["CLOSED"]`);
   const edgeIds = new Map<string, string>();
   const transitions = drawnTransitions(mode);
   for (const t of transitions) {
@@ -70,7 +82,7 @@ export function diagramSource(mode: DiagramMode): DiagramSource {
     // Dotted arrows for aborts and give-ups, so they read as "not the normal life".
     const arrow = t.rfcNumber === undefined ? '-.->' : '-->';
     const label = mode.compact ? '' : `|"${edgeLabel(t)}"|`;
-    lines.push(`  ${mermaidNodeId(t.from)} ${id}@${arrow}${label} ${mermaidNodeId(t.to)}`);
+    lines.push(`  ${mermaidNodeId(t.from)} ${id}@${arrow}${label} ${endsAtBottom(t) ? BOTTOM_CLOSED : mermaidNodeId(t.to)}`);
   }
   return { text: lines.join('\n'), edgeIds, transitions };
 }

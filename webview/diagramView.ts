@@ -1,7 +1,9 @@
 // Webview (browser): puts a rendered SVG on the page and tags every node and edge with its state / transition id.
 import { stateReference } from '../extension/tcp/stateReference';
 import { transitionById, type Transition } from '../extension/tcp/transitions';
-import { isTcpState, type Lang, type TcpState } from '../extension/tcp/types';
+import type { CardTarget } from '../extension/protocol/messages';
+import { isTcpState, TCP_STATES, type Lang, type TcpState } from '../extension/tcp/types';
+import { BOTTOM_CLOSED } from './diagramSource';
 import { t } from './strings';
 
 /** One drawn edge: its line, its label (absent in compact mode) and its row of the table. */
@@ -15,6 +17,8 @@ export interface DrawnEdge {
 export interface DiagramIndex {
   readonly svg: SVGSVGElement;
   readonly nodes: ReadonlyMap<TcpState, SVGGElement>;
+  /** The second CLOSED box, at the bottom (where a connection's life ends), as in RFC 9293 Figure 5. */
+  readonly endClosed: SVGGElement | null;
   readonly edges: ReadonlyMap<string, DrawnEdge>;
   readonly width: number;
   readonly height: number;
@@ -43,7 +47,13 @@ export function mountDiagram(
   svg.setAttribute('aria-label', t('diagramLabel'));
   svg.classList.add('tcp-diagram');
   host.replaceChildren(svg);
-  const index = { svg, nodes: tagNodes(svg), edges: tagEdges(svg, edgeIds), width: w, height: h };
+  const nodes = tagNodes(svg);
+  const endClosed = svg.querySelector<SVGGElement>(`g.node[id*="-flowchart-${BOTTOM_CLOSED}-"]`);
+  if (endClosed) {
+    tagNode(endClosed, 'CLOSED');
+    endClosed.dataset.end = 'true';
+  }
+  const index = { svg, nodes, endClosed, edges: tagEdges(svg, edgeIds), width: w, height: h };
   labelNodes(index, lang);
   return index;
 }
@@ -51,6 +61,7 @@ export function mountDiagram(
 /** Screen-reader names of the state nodes, in the content language. */
 export function labelNodes(index: DiagramIndex, lang: Lang): void {
   for (const [state, g] of index.nodes) g.setAttribute('aria-label', `${state}: ${stateReference(state).short[lang]}`);
+  index.endClosed?.setAttribute('aria-label', `CLOSED: ${stateReference('CLOSED').short[lang]}`);
 }
 
 function tagNodes(svg: SVGSVGElement): Map<TcpState, SVGGElement> {
@@ -58,14 +69,17 @@ function tagNodes(svg: SVGSVGElement): Map<TcpState, SVGGElement> {
   for (const g of svg.querySelectorAll<SVGGElement>('g.node')) {
     const state = /-flowchart-s_([A-Z0-9_]+)-\d+$/.exec(g.id)?.[1];
     if (!isTcpState(state)) continue;
-    const ref = stateReference(state);
-    g.dataset.state = state;
-    g.classList.add(`role-${ref.role}`);
-    g.setAttribute('tabindex', '0');
-    g.setAttribute('role', 'button');
+    tagNode(g, state);
     nodes.set(state, g);
   }
   return nodes;
+}
+
+function tagNode(g: SVGGElement, state: TcpState): void {
+  g.dataset.state = state;
+  g.classList.add(`role-${stateReference(state).role}`);
+  g.setAttribute('tabindex', '0');
+  g.setAttribute('role', 'button');
 }
 
 function tagEdges(svg: SVGSVGElement, edgeIds: ReadonlyMap<string, string>): Map<string, DrawnEdge> {
@@ -111,4 +125,28 @@ export function targetOf(el: EventTarget | null): { state: TcpState } | { transi
   const edge = el.closest('[data-transition], [data-hit-for]');
   const id = edge?.getAttribute('data-transition') ?? edge?.getAttribute('data-hit-for');
   return id ? { transitionId: id } : undefined;
+}
+
+/** Clicks and keys on the diagram: Enter / Space or a click opens the card of a state or transition; arrows move between states. */
+export function wireDiagramInput(canvas: HTMLElement, index: () => DiagramIndex | undefined, open: (target: CardTarget) => void): void {
+  const activate = (el: EventTarget | null): void => {
+    const hit = targetOf(el);
+    if (hit) open('state' in hit ? { kind: 'state', state: hit.state } : { kind: 'transition', transitionId: hit.transitionId });
+  };
+  canvas.addEventListener('click', (e) => activate(e.target));
+  canvas.addEventListener('keydown', (e) => {
+    const hit = targetOf(e.target);
+    if (!hit || !('state' in hit)) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      activate(e.target);
+      return;
+    }
+    const step = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    const i = TCP_STATES.indexOf(hit.state);
+    const next = TCP_STATES[(i + step + TCP_STATES.length) % TCP_STATES.length];
+    if (next) index()?.nodes.get(next)?.focus();
+  });
 }

@@ -1,6 +1,8 @@
 // Webview (browser): shows a connection's path by toggling classes on the mounted SVG — no layout, no re-render.
 import type { DiagramSelection, HighlightedMessage } from '../extension/protocol/messages';
 import { TCP_STATES, isTcpState, type TcpState } from '../extension/tcp/types';
+import { transitionById } from '../extension/tcp/transitions';
+import { endsAtBottom } from './diagramSource';
 import type { DiagramIndex } from './diagramView';
 import { pathStates } from './hostMessage';
 
@@ -10,6 +12,7 @@ const EDGE_CLASSES = ['hl-observed', 'hl-inferred', 'hl-alt'] as const;
 
 function clear(index: DiagramIndex): void {
   for (const g of index.nodes.values()) g.classList.remove(...STATE_CLASSES);
+  index.endClosed?.classList.remove(...STATE_CLASSES);
   for (const e of index.edges.values()) {
     e.path.classList.remove(...EDGE_CLASSES);
     e.label?.classList.remove(...EDGE_CLASSES);
@@ -40,9 +43,23 @@ export function applySelection(index: DiagramIndex, sel: DiagramSelection | null
     for (const step of sel.steps) mark(index, step.transitionId, step.observed ? 'hl-observed' : 'hl-inferred');
     for (const s of sel.observedStates) index.nodes.get(s)?.classList.add('hl-seen');
     for (const s of onPath) index.nodes.get(s)?.classList.add('hl-path');
-    index.nodes.get(sel.state)?.classList.add('hl-current');
+    markEndClosed(index, sel);
   }
   return performance.now() - started;
+}
+
+/** A path that ends in CLOSED (reset, timeout, last ACK) ends in the bottom CLOSED box; any other current state is its own box. */
+function markEndClosed(index: DiagramIndex, sel: DiagramSelection): void {
+  const toEnd = (id: string): boolean => {
+    const tr = transitionById(id);
+    return tr !== undefined && endsAtBottom(tr);
+  };
+  const last = sel.steps[sel.steps.length - 1];
+  const end = index.endClosed;
+  if (end && sel.steps.some((s) => toEnd(s.transitionId))) end.classList.add('hl-path');
+  else if (end && sel.alternatives.some((alt) => alt.some((s) => toEnd(s.transitionId)))) end.classList.add('hl-alt');
+  const endsBelow = end !== null && sel.state === 'CLOSED' && last !== undefined && toEnd(last.transitionId);
+  (endsBelow ? end : index.nodes.get(sel.state))?.classList.add('hl-current');
 }
 
 function statesWith(index: DiagramIndex, cls: string): TcpState[] {
@@ -54,8 +71,15 @@ function edgesWith(index: DiagramIndex, cls: string): string[] {
   return [...index.svg.querySelectorAll(`path.tcp-edge.${cls}`)].map((p) => p.getAttribute('data-transition') ?? '');
 }
 
+/** Path edges whose event/action label is on screen: on the diagram, or in the step list (`steps`) in compact mode. */
+function labelledEdges(index: DiagramIndex, steps: HTMLElement): string[] {
+  const onDiagram = [...index.svg.querySelectorAll('g.edgeLabel.tcp-edge.hl-observed, g.edgeLabel.tcp-edge.hl-inferred')];
+  const listed = steps.hidden ? [] : [...steps.querySelectorAll('[data-transition]')];
+  return [...new Set([...onDiagram, ...listed].map((e) => e.getAttribute('data-transition') ?? ''))].filter(Boolean);
+}
+
 /** What the DOM shows now — read back, not echoed from the selection. */
-export function readHighlight(index: DiagramIndex, caption: string, ms: number): HighlightedMessage {
+export function readHighlight(index: DiagramIndex, caption: string, steps: HTMLElement, ms: number): HighlightedMessage {
   const current = statesWith(index, 'hl-current')[0];
   return {
     type: 'highlighted',
@@ -65,6 +89,7 @@ export function readHighlight(index: DiagramIndex, caption: string, ms: number):
     observedEdges: edgesWith(index, 'hl-observed'),
     inferredEdges: edgesWith(index, 'hl-inferred'),
     alternativeEdges: edgesWith(index, 'hl-alt'),
+    labelledEdges: labelledEdges(index, steps),
     ms: Math.round(ms * 1000) / 1000,
   };
 }

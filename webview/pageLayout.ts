@@ -13,6 +13,8 @@ export interface PageLayout {
   readonly canvas: HTMLElement;
   readonly status: HTMLElement;
   readonly caption: HTMLElement;
+  /** The path's transitions in words, shown in compact mode (where the diagram has no edge labels). */
+  readonly steps: HTMLElement;
   readonly countsSource: HTMLElement;
   readonly card: HTMLElement;
   /** Re-applies the localized strings after `init`. */
@@ -58,6 +60,8 @@ export function buildPage(root: HTMLElement): PageLayout {
   caption.id = 'caption';
   caption.setAttribute('aria-live', 'polite');
   viewport.setAttribute('aria-describedby', caption.id);
+  const steps = el('ol', 'path-steps');
+  steps.hidden = true;
 
   const legend = el('div', 'legend');
   legend.append(
@@ -74,7 +78,7 @@ export function buildPage(root: HTMLElement): PageLayout {
   card.hidden = true;
   card.setAttribute('aria-live', 'polite');
 
-  root.replaceChildren(toolbar, viewport, caption, legend, countsSource, card);
+  root.replaceChildren(toolbar, viewport, caption, steps, legend, countsSource, card);
   root.removeAttribute('aria-busy');
 
   const relabel = (): void => {
@@ -90,5 +94,5 @@ export function buildPage(root: HTMLElement): PageLayout {
     viewport.setAttribute('aria-label', t('diagramLabel'));
   };
   relabel();
-  return { zoomOut, zoomIn, fit, compact, resets, viewport, canvas, status, caption, countsSource, card, relabel };
+  return { zoomOut, zoomIn, fit, compact, resets, viewport, canvas, status, caption, steps, countsSource, card, relabel };
 }

@@ -16,6 +16,7 @@ export class PanZoomController {
   private place: Placement = { zoom: 1, panX: 0, panY: 0 };
   private contentW = 0;
   private contentH = 0;
+  private readableZoom = 0;
   private drag: { id: number; x: number; y: number; startX: number; startY: number; moved: boolean } | undefined;
   private suppressClick = false;
 
@@ -47,24 +48,52 @@ export class PanZoomController {
     return this.place;
   }
 
-  setContentSize(width: number, height: number): void {
+  /** The diagram's size, and the smallest zoom at which its state names still read (see `fitZoom`). */
+  setContentSize(width: number, height: number, readableZoom: number): void {
     this.contentW = width;
     this.contentH = height;
+    this.readableZoom = readableZoom;
   }
+
+  /** Height (px) the viewport could take: set by the page, which knows the space around it. Default: its own. */
+  availableHeight: () => number = () => this.viewport.clientHeight;
 
   set(p: Placement): void {
     this.place = { zoom: clamp(p.zoom, MIN_ZOOM, MAX_ZOOM), panX: p.panX, panY: p.panY };
     this.canvas.style.transform = `translate(${this.place.panX}px, ${this.place.panY}px) scale(${this.place.zoom})`;
   }
 
-  /** The whole diagram in view, centred across. */
+  /**
+   * The fitted zoom: the whole diagram when that still leaves the state names readable; otherwise fitted to the width
+   * (never past the readable zoom unless the width demands it), and a diagram taller than the view scrolls (wheel, drag)
+   * instead of shrinking to a thumbnail. At most 2×, so a wide view does not blow it up.
+   */
+  private fitZoom(): number {
+    const widthZoom = (this.viewport.clientWidth - 8) / this.contentW;
+    const bothZoom = Math.min(widthZoom, (this.availableHeight() - 8) / this.contentH);
+    return clamp(Math.min(widthZoom, Math.max(bothZoom, this.readableZoom), 2), MIN_ZOOM, MAX_ZOOM);
+  }
+
+  /** Fits the diagram (see `fitZoom`), centred across and top-aligned. */
   fit(): void {
-    const vw = this.viewport.clientWidth;
+    if (!this.contentW || !this.contentH || !this.viewport.clientWidth) return;
+    const zoom = this.fitZoom();
+    this.set({ zoom, panX: (this.viewport.clientWidth - this.contentW * zoom) / 2, panY: 4 });
+  }
+
+  /** Height (px) of the fitted diagram: the viewport asks for no more, so the caption sits right below it. */
+  fittedHeight(): number {
+    if (!this.contentW || !this.contentH || !this.viewport.clientWidth) return 0;
+    return Math.floor(this.contentH * this.fitZoom() + 8);
+  }
+
+  /** Scrolls vertically (pan only, never zoom) so the content rows [top, bottom] come into view, if they are not. */
+  reveal(top: number, bottom: number): void {
+    const { zoom, panX, panY } = this.place;
     const vh = this.viewport.clientHeight;
-    if (!this.contentW || !this.contentH || !vw || !vh) return;
-    const zoom = clamp(Math.min((vw - 8) / this.contentW, (vh - 8) / this.contentH, 2), MIN_ZOOM, MAX_ZOOM);
-    // Top-aligned: in a tall sidebar the caption below should not drift away from the picture.
-    this.set({ zoom, panX: (vw - this.contentW * zoom) / 2, panY: 4 });
+    if (top * zoom + panY >= 0 && bottom * zoom + panY <= vh) return;
+    const next = bottom * zoom + panY > vh ? vh - 8 - bottom * zoom : 8 - top * zoom;
+    this.set({ zoom, panX, panY: Math.min(4, next) });
   }
 
   /** Zooms by `factor` keeping the viewport point (x, y) — its centre by default — still. */

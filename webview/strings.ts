@@ -3,7 +3,7 @@
 // Keys (the host may send any subset; a missing key falls back to English):
 //   zoomIn, zoomOut, fit, compact, resets, close, findInLog, noSelection, renderError,
 //   diagramLabel, legendClient, legendServer, legendObserved, legendInferred, legendAlternative,
-//   countsFrom ("{0}" = document name), cardState, cardTransition, cardMeaning, cardSide, cardNext,
+//   countsFrom ("{0}" = document name), pathSteps, cardState, cardTransition, cardMeaning, cardSide, cardNext,
 //   cardDuration, cardMany, cardKnobs, cardDefault, cardCaution, cardNotes, cardEvent, cardAction,
 //   cardKind, cardRfcRow, cardFigure5, cardOutgoing, sideClient, sideServer, sideBoth,
 //   kindOpen, kindData, kindClose, kindReset, kindTimeout, yes, no
@@ -25,6 +25,7 @@ export const ENGLISH = {
   legendInferred: 'inferred',
   legendAlternative: 'alternative',
   countsFrom: 'Counts from {0}',
+  pathSteps: 'Transitions on this path',
   cardState: 'State',
   cardTransition: 'Transition',
   cardMeaning: 'Meaning',

@@ -106,6 +106,8 @@ export interface HighlightedMessage {
   readonly observedEdges: readonly string[];
   readonly inferredEdges: readonly string[];
   readonly alternativeEdges: readonly string[];
+  /** Path edges whose event/action label is on screen (on the diagram, or listed under it in compact mode). */
+  readonly labelledEdges: readonly string[];
   readonly ms: number;
 }
 /** webview → host: reveal lines of the active log in this state. */

@@ -41,6 +41,7 @@ export function isWebviewToHost(v: unknown): v is WebviewToHost {
         isStringArray(v.observedEdges) &&
         isStringArray(v.inferredEdges) &&
         isStringArray(v.alternativeEdges) &&
+        isStringArray(v.labelledEdges) &&
         typeof v.ms === 'number'
       );
     case 'findInLog':

@@ -32,6 +32,7 @@ export function webviewStrings(): Record<string, string> {
     legendInferred: vscode.l10n.t('inferred'),
     legendAlternative: vscode.l10n.t('alternative'),
     countsFrom: vscode.l10n.t('Counts from {0}'),
+    pathSteps: vscode.l10n.t('Transitions on this path'),
     cardState: vscode.l10n.t('State'),
     cardTransition: vscode.l10n.t('Transition'),
     cardMeaning: vscode.l10n.t('Meaning'),

@@ -9,7 +9,7 @@ let harness: Harness;
 let w: WebviewPage;
 before(async () => {
   harness = await startHarness();
-  w = await harness.open();
+  w = await harness.open({ width: 900, height: 1200 });
   await w.waitForPosted('ready');
   await w.send({ type: 'init', lang: 'en', strings: {}, compact: false });
   await w.waitForPosted('rendered');
@@ -39,7 +39,7 @@ void test('clicking a state opens its card and posts cardOpened; Find in log pos
 });
 
 void test('keyboard: Tab reaches the states, arrows move, Enter opens the card, focus ring uses focusBorder', async () => {
-  await w.page.locator('g.node[data-state="CLOSED"]').focus();
+  await w.page.locator('g.node[data-state="CLOSED"]:not([data-end])').focus();
   await w.page.keyboard.press('ArrowDown');
   assert.equal(await w.page.evaluate(() => (document.activeElement)?.getAttribute('data-state')), 'LISTEN');
   const ring = await w.page.locator('g.node[data-state="LISTEN"] > rect').evaluate((r) => getComputedStyle(r).stroke);

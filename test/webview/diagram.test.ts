@@ -14,7 +14,7 @@ after(async () => {
 const INIT = { type: 'init', lang: 'en', strings: { fit: 'Fit' }, compact: false } as const;
 
 async function ready(theme: 'light' | 'dark' = 'light'): Promise<WebviewPage> {
-  const w = await harness.open({ theme });
+  const w = await harness.open({ theme, width: 900 });
   await w.waitForPosted('ready');
   await w.send(INIT);
   return w;

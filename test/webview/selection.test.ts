@@ -35,6 +35,7 @@ function expected(sel: DiagramSelection): Omit<HighlightedMessage, 'ms' | 'type'
     observedEdges: sel.steps.filter((s) => s.observed).map((s) => s.transitionId),
     inferredEdges: sel.steps.filter((s) => !s.observed).map((s) => s.transitionId),
     alternativeEdges: [...new Set(sel.alternatives.flat().map((s) => s.transitionId))].filter((id) => !main.has(id)),
+    labelledEdges: sel.steps.map((s) => s.transitionId),
   };
 }
 
@@ -56,6 +57,7 @@ for (const [name, sel] of CASES) {
     assert.deepEqual(sortIds(got.observedEdges), sortIds(want.observedEdges));
     assert.deepEqual(sortIds(got.inferredEdges), sortIds(want.inferredEdges));
     assert.deepEqual(sortIds(got.alternativeEdges), sortIds(want.alternativeEdges));
+    assert.deepEqual(sortIds(got.labelledEdges), sortIds(want.labelledEdges), 'the path edges have their labels on screen');
     assert.equal(got.caption, sel.caption);
     const caption = w.page.locator('.caption');
     assert.equal(await caption.textContent(), sel.caption);
