@@ -14,6 +14,11 @@ const THEMES = [
   ['zh-dark', 'Default Dark Modern', { 'tcpStates.contentLanguage': 'zh-cn' }],
 ];
 const out = join(repoRoot, 'media', 'screenshots');
+// The pictures the README shows; the others are taken only to reach them.
+const KEEP = new Set(['dark-diagram-path', 'dark-hover', 'dark-annotations', 'light-hover', 'hc-annotations', 'zh-dark-hover']);
+async function shot(page, name) {
+  if (KEEP.has(name)) await page.screenshot({ path: join(out, `${name}.png`) });
+}
 mkdirSync(out, { recursive: true });
 const only = process.argv.slice(2);
 
@@ -75,13 +80,13 @@ for (const [key, theme, extra] of THEMES) {
     await diagramFrame(page);
     await openFile(page, 'timeseries-ss-tanpo.log', 96);
     await page.waitForTimeout(1500);
-    await page.screenshot({ path: join(out, `${key}-diagram-path.png`) });
+    await shot(page, `${key}-diagram-path`);
     await hoverOnCursorLine(page, 'TIME-WAIT');
-    await page.screenshot({ path: join(out, `${key}-hover.png`) });
+    await shot(page, `${key}-hover`);
     await page.mouse.move(5, 5);
     await openFile(page, 'server-ss-tanpo.ss', 24);
     await page.waitForTimeout(1500);
-    await page.screenshot({ path: join(out, `${key}-annotations.png`) });
+    await shot(page, `${key}-annotations`);
     console.log(`[screenshots] ${key}: done`);
   } catch (err) {
     console.error(`[screenshots] ${key}: ${err.stack ?? err}`);
