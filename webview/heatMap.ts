@@ -19,7 +19,8 @@ function badgeOf(node: SVGGElement): SVGGElement {
   const box = shape ? readBox(shape) : { x: -40, y: -20, width: 80 };
   const g = document.createElementNS(SVG_NS, 'g');
   g.setAttribute('class', 'count-badge');
-  g.setAttribute('transform', `translate(${box.x + box.width - 4}, ${box.y + 2})`);
+  // Above the top-right corner, so it does not cover the end of the state name.
+  g.setAttribute('transform', `translate(${box.x + box.width - 4}, ${box.y - 6})`);
   g.setAttribute('aria-hidden', 'true');
   const rect = document.createElementNS(SVG_NS, 'rect');
   rect.setAttribute('rx', '8');
