@@ -3,7 +3,7 @@
 import type { TcpState } from '../tcp/types';
 import { endpointOf, normalizeHost, parseColonEndpoint, WILDCARD_HOST, type NormalizedHost } from './address';
 import type { NetstatColumns } from './netstatParser';
-import type { RecordDraft } from './recordDraft';
+import { processRef, type RecordDraft } from './recordDraft';
 import { parseSsTimer } from './timers';
 import { normalizeStateName } from './stateNames';
 import { decimalAt, lowerKind, numberOf } from './tokens';
@@ -278,15 +278,7 @@ export class RowScanner {
         while (q < end && b[q] >= 48 && b[q] <= 57) q++;
         fd = decimalAt(text, fdStart, q);
       }
-      let ref: ProcessRef;
-      if (pid >= 0 && fd >= 0) ref = { name, pid, fd };
-      else {
-        const r: { name: string; pid?: number; fd?: number } = { name };
-        if (pid >= 0) r.pid = pid;
-        if (fd >= 0) r.fd = fd;
-        ref = r;
-      }
-      out.push(ref);
+      out.push(processRef(name, pid, fd));
       while (q < end && b[q] !== 41) q++;
       if (q === end) return -1;
       p = q + 1;

@@ -5,3 +5,12 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A ConnectionRecord under construction; `processes` is a plain array so owner lines can append. */
 export type RecordDraft = Mutable<Omit<ConnectionRecord, 'processes'>> & { processes: ProcessRef[] };
+
+/** An owner as `users:((…))` printed it; pid and fd are -1 when absent, and then left out of the object. */
+export function processRef(name: string, pid: number, fd: number): ProcessRef {
+  if (pid >= 0 && fd >= 0) return { name, pid, fd };
+  const r: { name: string; pid?: number; fd?: number } = { name };
+  if (pid >= 0) r.pid = pid;
+  if (fd >= 0) r.fd = fd;
+  return r;
+}

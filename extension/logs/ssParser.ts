@@ -1,6 +1,6 @@
 // Pure (runs anywhere): one line of iproute2 `ss -tan[p][o][e][i][m]` output.
 import type { ProcessRef } from './types';
-import type { RecordDraft } from './recordDraft';
+import { processRef, type RecordDraft } from './recordDraft';
 import { parseColonEndpoint } from './address';
 import { normalizeStateName } from './stateNames';
 import { parseSsTimer } from './timers';
@@ -152,15 +152,7 @@ function parseUsers(text: string, p: number, end: number, out: ProcessRef[], nam
       while (q < end && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
       fd = decimalAt(text, fdStart, q);
     }
-    let ref: ProcessRef;
-    if (pid >= 0 && fd >= 0) ref = { name, pid, fd };
-    else {
-      const r: { name: string; pid?: number; fd?: number } = { name };
-      if (pid >= 0) r.pid = pid;
-      if (fd >= 0) r.fd = fd;
-      ref = r;
-    }
-    out.push(ref);
+    out.push(processRef(name, pid, fd));
     const close = indexBefore(text, ')', q, end);
     if (close < 0) return end;
     p = close + 1;
