@@ -78,5 +78,7 @@ if (watch) {
 } else {
   const started = Date.now();
   await Promise.all(targets.map((t) => esbuild.build(t)));
-  console.log(`[esbuild] built ${targets.length} targets in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+  console.log(
+    `[esbuild] built ${targets.length} targets in ${Date.now() - started} ms${production ? ' (production)' : ''}`,
+  );
 }

@@ -32,7 +32,17 @@ const nodeGlobals = {
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test/fixtures/**', 'test/results/**', 'samples/**', 'bench/results/**', '**/*.d.ts'],
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      '.vscode-test/**',
+      'test/fixtures/**',
+      'test/results/**',
+      'samples/**',
+      'bench/results/**',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   {
@@ -49,13 +59,20 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': [
         'error',
         // node:test's test()/describe() return promises the runner itself awaits.
-        { allowForKnownSafeCalls: [{ from: 'package', name: ['test', 'describe', 'it', 'suite'], package: 'node:test' }] },
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', name: ['test', 'describe', 'it', 'suite'], package: 'node:test' },
+          ],
+        },
       ],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/explicit-module-boundary-types': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
     },
   },
   {
@@ -63,7 +80,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['vscode', 'node:*', 'fs', 'path', 'os', 'child_process'], message: 'Pure core: no vscode, no Node modules.' }] },
+        {
+          patterns: [
+            {
+              group: ['vscode', 'node:*', 'fs', 'path', 'os', 'child_process'],
+              message: 'Pure core: no vscode, no Node modules.',
+            },
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'document', 'window', 'process', 'require'],
     },
@@ -71,7 +95,10 @@ export default tseslint.config(
   {
     files: ['webview/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', 'node:*'], message: 'The webview runs in a browser.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['vscode', 'node:*'], message: 'The webview runs in a browser.' }] },
+      ],
     },
   },
 );

@@ -30,7 +30,8 @@ function walk(dir) {
   });
 }
 
-const SS_ROW = /^(?:tcp\s+)?(ESTAB|LISTEN|SYN-SENT|SYN-RECV|FIN-WAIT-1|FIN-WAIT-2|TIME-WAIT|CLOSE-WAIT|LAST-ACK|CLOSING|UNCONN)\s+\d+\s+\d+\s/;
+const SS_ROW =
+  /^(?:tcp\s+)?(ESTAB|LISTEN|SYN-SENT|SYN-RECV|FIN-WAIT-1|FIN-WAIT-2|TIME-WAIT|CLOSE-WAIT|LAST-ACK|CLOSING|UNCONN)\s+\d+\s+\d+\s/;
 const NETSTAT_ROW = /^tcp6?\s+\d+\s+\d+\s+\S+\s+\S+\s+[A-Z_12]+\b/;
 
 /** Connection rows of every real Linux capture, by dialect. */
@@ -63,7 +64,7 @@ const FALLBACK_NETSTAT = [
 /** A deterministic generator, so every run of the bench sees the same files. */
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /**
@@ -81,7 +82,12 @@ function mutate(line, rand) {
 }
 
 function generate(name, header, rows, count) {
-  const tag = createHash('sha1').update(header).update(rows.join('\n')).update(mutate.toString()).digest('hex').slice(0, 8);
+  const tag = createHash('sha1')
+    .update(header)
+    .update(rows.join('\n'))
+    .update(mutate.toString())
+    .digest('hex')
+    .slice(0, 8);
   const file = join(outDir, `${name}-${count}-${tag}.txt`);
   if (existsSync(file)) return file;
   const rand = rng(42);
@@ -122,7 +128,10 @@ function topSelfTime(profileFile, n = 15) {
     self.set(key, (self.get(key) ?? 0) + us);
     total += us;
   }
-  return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, us]) => `  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
 }
 
 if (!existsSync(cli)) {
@@ -133,13 +142,23 @@ mkdirSync(outDir, { recursive: true });
 const t = templates();
 const ssRows = t.ss.length > 0 ? t.ss : FALLBACK_SS;
 const netstatRows = t.netstat.length > 0 ? t.netstat : FALLBACK_NETSTAT;
-if (t.ss.length === 0 || t.netstat.length === 0) console.log('note: no real captures under test/fixtures/linux for some dialect; using built-in sample rows');
-console.log(`templates: ${ssRows.length} ss rows, ${netstatRows.length} netstat rows from test/fixtures/linux`);
+if (t.ss.length === 0 || t.netstat.length === 0)
+  console.log(
+    'note: no real captures under test/fixtures/linux for some dialect; using built-in sample rows',
+  );
+console.log(
+  `templates: ${ssRows.length} ss rows, ${netstatRows.length} netstat rows from test/fixtures/linux`,
+);
 
 const inputs = [
   {
     name: 'ss -tanpo',
-    file: generate('ss-tanpo', 'State      Recv-Q Send-Q Local Address:Port   Peer Address:Port Process', ssRows, LINES),
+    file: generate(
+      'ss-tanpo',
+      'State      Recv-Q Send-Q Local Address:Port   Peer Address:Port Process',
+      ssRows,
+      LINES,
+    ),
     awkField: '$1',
   },
   {
@@ -157,8 +176,13 @@ const inputs = [
 const mawk = which('mawk');
 const awk = mawk || which('awk');
 if (!mawk) console.log(`mawk not found (Debian package "mawk"); falling back to ${awk || 'nothing'}`);
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
-console.log(`node ${process.version} (${process.arch}), ${cpus().length} CPUs; ${RUNS} runs each, median (min); awk = ${awk}`);
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+console.log(
+  `node ${process.version} (${process.arch}), ${cpus().length} CPUs; ${RUNS} runs each, median (min); awk = ${awk}`,
+);
 console.log(`load average before: ${load()} (other work on the machine inflates both figures)\n`);
 
 for (const input of inputs) {
@@ -184,15 +208,27 @@ for (const input of inputs) {
   const rate = (ms) => `${(lines / (ms / 1000) / 1e6).toFixed(2)} M lines/s`;
   const min = (xs) => `(min ${Math.min(...xs).toFixed(0)})`.padEnd(11);
   console.log(`${input.name}: ${lines.toLocaleString('en-US')} lines (${input.file})`);
-  console.log(`  ${awk.split('/').pop().padEnd(12)} ${awkMs.toFixed(0).padStart(6)} ms ${min(awkRuns)} ${rate(awkMs)}   (counts column ${input.awkField} only)`);
-  console.log(`  tcp-states   ${cliMs.toFixed(0).padStart(6)} ms ${min(cliRuns)} ${rate(cliMs)}   (summary: every field parsed, counts, diagnosis; 2 threads, the default)`);
-  console.log(`  --threads 1  ${oneMs.toFixed(0).padStart(6)} ms ${min(oneRuns)} ${rate(oneMs)}   (the same on one thread)`);
-  console.log(`  ratio        ${(cliMs / awkMs).toFixed(2)}× on 2 threads, ${(oneMs / awkMs).toFixed(2)}× on 1 (mawk uses 1; target ≤ 1.5×; load average now ${load()})\n`);
+  console.log(
+    `  ${awk.split('/').pop().padEnd(12)} ${awkMs.toFixed(0).padStart(6)} ms ${min(awkRuns)} ${rate(awkMs)}   (counts column ${input.awkField} only)`,
+  );
+  console.log(
+    `  tcp-states   ${cliMs.toFixed(0).padStart(6)} ms ${min(cliRuns)} ${rate(cliMs)}   (summary: every field parsed, counts, diagnosis; 2 threads, the default)`,
+  );
+  console.log(
+    `  --threads 1  ${oneMs.toFixed(0).padStart(6)} ms ${min(oneRuns)} ${rate(oneMs)}   (the same on one thread)`,
+  );
+  console.log(
+    `  ratio        ${(cliMs / awkMs).toFixed(2)}× on 2 threads, ${(oneMs / awkMs).toFixed(2)}× on 1 (mawk uses 1; target ≤ 1.5×; load average now ${load()})\n`,
+  );
   if (PROFILE) {
     const dir = join(outDir, 'profiles');
     mkdirSync(dir, { recursive: true });
     const name = `${input.name.split(' ')[0]}.cpuprofile`;
-    spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', name, cli, 'summary', input.file], { stdio: 'ignore' });
+    spawnSync(
+      process.execPath,
+      ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', name, cli, 'summary', input.file],
+      { stdio: 'ignore' },
+    );
     console.log(`  profile ${join(dir, name)}, top self time:`);
     console.log(topSelfTime(join(dir, name)).join('\n') + '\n');
   }

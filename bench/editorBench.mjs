@@ -28,18 +28,33 @@ writeFileSync(
   ].join('\n'),
 );
 const bundle = join(outDir, 'editorCore.mjs');
-await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, logLevel: 'warning' });
+await esbuild.build({
+  entryPoints: [entry],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: bundle,
+  logLevel: 'warning',
+});
 const core = await import(pathToFileURL(bundle).href);
 
 // 2. A time series from the real captures.
-const capture = (name) => readFileSync(join(root, 'test', 'fixtures', 'linux', name), 'utf8').replace(/\s+$/, '').split('\n');
+const capture = (name) =>
+  readFileSync(join(root, 'test', 'fixtures', 'linux', name), 'utf8')
+    .replace(/\s+$/, '')
+    .split('\n');
 const blocks = [capture('ss-tanpo.txt'), capture('netstat-tanpo.txt')];
 const lines = [];
 const t0 = Date.UTC(2026, 10, 23, 20, 0, 0);
 for (let snap = 0; lines.length < LINES; snap++) {
   lines.push(new Date(t0 + snap * 1000).toUTCString());
   for (const row of blocks[snap % blocks.length]) {
-    lines.push(row.replace(/:(\d{5})\b/g, (m, p) => (Number(p) >= 32768 ? `:${32768 + ((Number(p) + snap * 7) % 28000)}` : m)));
+    lines.push(
+      row.replace(/:(\d{5})\b/g, (m, p) =>
+        Number(p) >= 32768 ? `:${32768 + ((Number(p) + snap * 7) % 28000)}` : m,
+      ),
+    );
   }
 }
 lines.length = LINES;
@@ -68,7 +83,8 @@ const p99 = sorted[Math.floor(sorted.length * 0.99)];
 
 // 4. Hovers at random connection lines, answered from the index (as the hover provider does).
 const connLines = [];
-for (let l = 1; l <= index.lineCount && connLines.length < 200_000; l += 1) if (index.stateAt(l) !== undefined) connLines.push(l);
+for (let l = 1; l <= index.lineCount && connLines.length < 200_000; l += 1)
+  if (index.stateAt(l) !== undefined) connLines.push(l);
 const pick = (i) => connLines[(i * 7919) % connLines.length];
 const hoverTimes = [];
 for (let i = 0; i < 200; i++) {
@@ -84,7 +100,8 @@ const decoTimes = [];
 for (let i = 0; i < 200; i++) {
   const first = 1 + ((i * 104729) % (index.lineCount - 60));
   const d0 = performance.now();
-  for (const span of index.spansIn(first, first + 59)) core.inlineMeaning(index.entryAt(span.line), 'detailed', 'en');
+  for (const span of index.spansIn(first, first + 59))
+    core.inlineMeaning(index.entryAt(span.line), 'detailed', 'en');
   decoTimes.push(performance.now() - d0);
 }
 const avg = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -100,17 +117,25 @@ const report = {
   maxSliceMs: Number(fmt(sorted[sorted.length - 1])),
   p99SliceMs: Number(fmt(p99)),
   maxEventLoopGapMs: Number(fmt(maxGap)),
-  indexHeapMB: Number(mb(heapAfter.heapUsed + heapAfter.arrayBuffers - heapBefore.heapUsed - heapBefore.arrayBuffers)),
+  indexHeapMB: Number(
+    mb(heapAfter.heapUsed + heapAfter.arrayBuffers - heapBefore.heapUsed - heapBefore.arrayBuffers),
+  ),
   hoverAvgMs: Number(fmt(avg(hoverTimes))),
   hoverMaxMs: Number(fmt(Math.max(...hoverTimes))),
   decorate60AvgMs: Number(fmt(avg(decoTimes))),
   decorate60MaxMs: Number(fmt(Math.max(...decoTimes))),
   gcExposed: typeof globalThis.gc === 'function',
 };
-console.log(`editor index on ${LINES.toLocaleString('en')} lines (${report.records.toLocaleString('en')} connections, ${report.snapshots} snapshots)`);
+console.log(
+  `editor index on ${LINES.toLocaleString('en')} lines (${report.records.toLocaleString('en')} connections, ${report.snapshots} snapshots)`,
+);
 console.log(`  index total       ${report.indexMs} ms in ${report.slices} slices`);
-console.log(`  slice max / p99   ${report.maxSliceMs} / ${report.p99SliceMs} ms   (event-loop gap max ${report.maxEventLoopGapMs} ms)`);
-console.log(`  index memory      ${report.indexHeapMB} MB${report.gcExposed ? '' : ' (run with --expose-gc for an exact figure)'}`);
+console.log(
+  `  slice max / p99   ${report.maxSliceMs} / ${report.p99SliceMs} ms   (event-loop gap max ${report.maxEventLoopGapMs} ms)`,
+);
+console.log(
+  `  index memory      ${report.indexHeapMB} MB${report.gcExposed ? '' : ' (run with --expose-gc for an exact figure)'}`,
+);
 console.log(`  hover             ${report.hoverAvgMs} ms avg, ${report.hoverMaxMs} ms max`);
 console.log(`  decorate 60 lines ${report.decorate60AvgMs} ms avg, ${report.decorate60MaxMs} ms max`);
 writeFileSync(join(outDir, 'editorBench.json'), JSON.stringify(report, null, 2) + '\n');

@@ -3,9 +3,14 @@ import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const svg = readFileSync(new URL('../media/icon.svg', import.meta.url), 'utf8');
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+});
 const page = await browser.newPage({ viewport: { width: 128, height: 128 } });
 await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);
-await page.locator('svg').screenshot({ path: new URL('../media/icon.png', import.meta.url).pathname, omitBackground: true });
+await page
+  .locator('svg')
+  .screenshot({ path: new URL('../media/icon.png', import.meta.url).pathname, omitBackground: true });
 await browser.close();
 console.log('media/icon.png written');

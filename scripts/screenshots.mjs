@@ -4,7 +4,13 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureInstalled, launchBrowser, makeSandbox, repoRoot, startCodeServer } from '../test/vscode/codeServer.mjs';
+import {
+  ensureInstalled,
+  launchBrowser,
+  makeSandbox,
+  repoRoot,
+  startCodeServer,
+} from '../test/vscode/codeServer.mjs';
 import { diagramFrame, openTcpStatesSidebar, waitForWorkbench } from '../test/vscode/workbench.mjs';
 
 const THEMES = [
@@ -15,14 +21,23 @@ const THEMES = [
 ];
 const out = join(repoRoot, 'media', 'screenshots');
 // The pictures the README shows; the others are taken only to reach them.
-const KEEP = new Set(['dark-diagram-path', 'dark-hover', 'dark-annotations', 'light-hover', 'hc-annotations', 'zh-dark-hover']);
+const KEEP = new Set([
+  'dark-diagram-path',
+  'dark-hover',
+  'dark-annotations',
+  'light-hover',
+  'hc-annotations',
+  'zh-dark-hover',
+]);
 async function shot(page, name) {
   if (KEEP.has(name)) await page.screenshot({ path: join(out, `${name}.png`) });
 }
 mkdirSync(out, { recursive: true });
 const only = process.argv.slice(2);
 
-const build = spawnSync(process.execPath, [join(repoRoot, 'esbuild.mjs'), '--production'], { stdio: 'inherit' });
+const build = spawnSync(process.execPath, [join(repoRoot, 'esbuild.mjs'), '--production'], {
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(1);
 await ensureInstalled();
 
@@ -51,7 +66,8 @@ async function hoverOnCursorLine(page, text) {
   let best;
   for (let i = 0; i < n; i++) {
     const box = await spans.nth(i).boundingBox();
-    if (box && cursor && (!best || Math.abs(box.y - cursor.y) < Math.abs(best.box.y - cursor.y))) best = { i, box };
+    if (box && cursor && (!best || Math.abs(box.y - cursor.y) < Math.abs(best.box.y - cursor.y)))
+      best = { i, box };
   }
   if (!best) throw new Error(`no span "${text}" on screen`);
   await page.mouse.move(best.box.x + best.box.width / 2, best.box.y + best.box.height / 2);
@@ -90,7 +106,9 @@ for (const [key, theme, extra] of THEMES) {
     console.log(`[screenshots] ${key}: done`);
   } catch (err) {
     console.error(`[screenshots] ${key}: ${err.stack ?? err}`);
-    await context.pages()[0]?.screenshot({ path: join(repoRoot, 'test', 'results', `screenshots-${key}-failure.png`) });
+    await context
+      .pages()[0]
+      ?.screenshot({ path: join(repoRoot, 'test', 'results', `screenshots-${key}-failure.png`) });
   } finally {
     await browser.close();
     server.stop();

@@ -25,7 +25,8 @@ async function desktop() {
   if (code) return code;
   if (!process.env.DISPLAY && process.platform === 'linux') return undefined;
   try {
-    const { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath } = await import('@vscode/test-electron');
+    const { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath } =
+      await import('@vscode/test-electron');
     const exe = await Promise.race([
       downloadAndUnzipVSCode('stable'),
       new Promise((_, rej) => setTimeout(() => rej(new Error('download timed out')), 60_000)),
@@ -40,8 +41,13 @@ async function desktop() {
 
 const codeCli = forceCodeServer ? undefined : await desktop();
 if (codeCli) {
-  console.log(`[start] opening VS Code desktop (${codeCli}) with the extension under development on samples/`);
-  spawn(codeCli, ['--extensionDevelopmentPath', repoRoot, samples], { stdio: 'inherit', detached: true }).unref();
+  console.log(
+    `[start] opening VS Code desktop (${codeCli}) with the extension under development on samples/`,
+  );
+  spawn(codeCli, ['--extensionDevelopmentPath', repoRoot, samples], {
+    stdio: 'inherit',
+    detached: true,
+  }).unref();
 } else {
   await ensureInstalled();
   // A persistent, git-ignored profile so layout and settings survive between runs.
@@ -53,7 +59,8 @@ if (codeCli) {
     xdg: join(profile, 'xdg'),
     tmp: join(profile, 'tmp'),
   };
-  for (const d of [sb.userData, sb.extensions, sb.xdg, sb.tmp, join(sb.userData, 'User')]) mkdirSync(d, { recursive: true });
+  for (const d of [sb.userData, sb.extensions, sb.xdg, sb.tmp, join(sb.userData, 'User')])
+    mkdirSync(d, { recursive: true });
   const settings = join(sb.userData, 'User', 'settings.json');
   if (!existsSync(settings)) writeFileSync(settings, JSON.stringify(USER_SETTINGS, null, 2));
   // code-server ignores an extensionDevelopmentPath payload outside its test-driver mode, so the working tree
@@ -62,7 +69,11 @@ if (codeCli) {
   rmSync(link, { force: true, recursive: false });
   symlinkSync(repoRoot, link, 'dir');
   // Same process group as the terminal's command, so Ctrl+C ends code-server too.
-  const server = await startCodeServer(sb, { port, detached: false, log: (t) => process.stdout.write(t.replace(/^/gm, '[code-server] ')) });
+  const server = await startCodeServer(sb, {
+    port,
+    detached: false,
+    log: (t) => process.stdout.write(t.replace(/^/gm, '[code-server] ')),
+  });
   const url = `${server.url}/?folder=${encodeURIComponent(samples)}`;
   console.log('\n[start] VS Code (code-server) is serving the extension with the sample captures. Open:\n');
   console.log(`    ${url}\n`);

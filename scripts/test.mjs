@@ -31,7 +31,11 @@ function listTests(dir, suffix) {
 /** Runs a command, echoing its output, and hands every output line to `onLine`. */
 function exec(cmd, args, onLine, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let pending = '';
     const feed = (chunk, stream) => {
       stream.write(chunk);
@@ -75,14 +79,19 @@ async function integrationTier() {
   const notes = [];
   for (const [script, re, env] of runs) {
     let seen = false;
-    const c = await exec(process.execPath, [join(root, 'test', 'vscode', script)], (line) => {
-      const m = re.exec(line);
-      if (m) {
-        counts.passed += Number(m[1]);
-        counts.failed += Number(m[2]);
-        seen = true;
-      }
-    }, env);
+    const c = await exec(
+      process.execPath,
+      [join(root, 'test', 'vscode', script)],
+      (line) => {
+        const m = re.exec(line);
+        if (m) {
+          counts.passed += Number(m[1]);
+          counts.failed += Number(m[2]);
+          seen = true;
+        }
+      },
+      env,
+    );
     if (!seen) notes.push(`${script} reported no result`);
     if (c !== 0) code = c;
   }
@@ -92,7 +101,10 @@ async function integrationTier() {
 /** Type-checking of each runtime and the linter; each is one check. */
 async function staticTier() {
   const checks = [
-    ['tsc -p extension', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'extension', '--noEmit']],
+    [
+      'tsc -p extension',
+      [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'extension', '--noEmit'],
+    ],
     ['tsc -p webview', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'webview', '--noEmit']],
     ['tsc -p test', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'test', '--noEmit']],
     ['eslint', [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']],
@@ -140,7 +152,9 @@ for (const r of results) {
   failed += r.failed + broken;
   const status = r.code === 0 && r.failed === 0 ? 'ok' : 'FAILED';
   const note = r.note ? ` (${r.note})` : broken ? ` (exited with code ${r.code})` : '';
-  console.log(`  ${r.tier.padEnd(12)} ${String(r.passed).padStart(4)} passed, ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1)} s  ${status}${note}`);
+  console.log(
+    `  ${r.tier.padEnd(12)} ${String(r.passed).padStart(4)} passed, ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1)} s  ${status}${note}`,
+  );
 }
 console.log(`  total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed`);

@@ -14,7 +14,11 @@ export interface CardActions {
 }
 
 /** createElement with optional class and text — the only way text reaches the page. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
@@ -90,7 +94,11 @@ function stateCard(state: TcpState, lang: Lang, actions: CardActions): HTMLEleme
     parts.push(el('h3', undefined, t('cardOutgoing')));
     const list = el('div', 'card-links');
     for (const tr of out) {
-      list.append(button(`${transitionTitle(tr)} · ${tr.label}`, 'link', () => actions.open({ kind: 'transition', transitionId: tr.id })));
+      list.append(
+        button(`${transitionTitle(tr)} · ${tr.label}`, 'link', () =>
+          actions.open({ kind: 'transition', transitionId: tr.id }),
+        ),
+      );
     }
     parts.push(list);
   }
@@ -100,7 +108,11 @@ function stateCard(state: TcpState, lang: Lang, actions: CardActions): HTMLEleme
   return parts;
 }
 
-const SIDE_KEY: Readonly<Record<Transition['side'], StringKey>> = { client: 'sideClient', server: 'sideServer', both: 'sideBoth' };
+const SIDE_KEY: Readonly<Record<Transition['side'], StringKey>> = {
+  client: 'sideClient',
+  server: 'sideServer',
+  both: 'sideBoth',
+};
 const KIND_KEY: Readonly<Record<Transition['kind'], StringKey>> = {
   open: 'kindOpen',
   data: 'kindData',

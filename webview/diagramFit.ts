@@ -44,7 +44,8 @@ export class DiagramFit {
     if (!root) return this.viewport.clientHeight;
     const shown = [...root.children].filter((el) => el.getClientRects().length > 0);
     const end = shown[shown.length - 1]?.getBoundingClientRect().bottom ?? 0;
-    const bottom = root.getBoundingClientRect().bottom - parseFloat(getComputedStyle(root).paddingBottom || '0');
+    const bottom =
+      root.getBoundingClientRect().bottom - parseFloat(getComputedStyle(root).paddingBottom || '0');
     return this.viewport.clientHeight + Math.max(0, bottom - end);
   }
 
@@ -65,7 +66,11 @@ export class DiagramFit {
 
   /** A freshly mounted SVG: size the viewport, then the user's placement if any, else fit to the width. */
   mounted(index: DiagramIndex, saved: Placement, compact: boolean): void {
-    this.panZoom.setContentSize(index.width, index.height, READABLE_PX / (compact ? COMPACT_STATE_PX : LABELLED_STATE_PX));
+    this.panZoom.setContentSize(
+      index.width,
+      index.height,
+      READABLE_PX / (compact ? COMPACT_STATE_PX : LABELLED_STATE_PX),
+    );
     this.sizeViewport();
     if (this.isPlaced()) this.panZoom.set(saved);
     else this.panZoom.fit();
@@ -97,6 +102,7 @@ export class DiagramFit {
   private sizeViewport(): void {
     const h = this.panZoom.fittedHeight();
     // Sub-pixel changes are rounding (flex shares fractions): ignoring them keeps resize → fit → resize from ringing.
-    if (h > 0 && Math.abs(h - parseFloat(this.viewport.style.height || '0')) >= 2) this.viewport.style.height = `${h}px`;
+    if (h > 0 && Math.abs(h - parseFloat(this.viewport.style.height || '0')) >= 2)
+      this.viewport.style.height = `${h}px`;
   }
 }

@@ -1,5 +1,10 @@
 // Webview (browser): owns the diagram page — message handling, render-once, highlight, counts, cards and UI intent.
-import type { CardTarget, DiagramSelection, HostToWebview, StateCounts } from '../extension/protocol/messages';
+import type {
+  CardTarget,
+  DiagramSelection,
+  HostToWebview,
+  StateCounts,
+} from '../extension/protocol/messages';
 import type { Lang, TcpState } from '../extension/tcp/types';
 import { renderCard, type CardActions } from './cards';
 import { diagramSource, type DiagramMode } from './diagramSource';
@@ -115,7 +120,11 @@ export class DiagramPageController {
       this.saved = saveState({ resets: !this.saved.resets });
       this.modeChanged();
     });
-    wireDiagramInput(p.canvas, () => this.index, (target) => this.openCard(target, true));
+    wireDiagramInput(
+      p.canvas,
+      () => this.index,
+      (target) => this.openCard(target, true),
+    );
     new MutationObserver(() => {
       const theme = currentTheme();
       if (theme === this.theme) return;
@@ -175,12 +184,27 @@ export class DiagramPageController {
       this.saved = loadState();
       this.page.status.textContent = '';
       const { nodes, edges } = this.index ?? { nodes: new Map(), edges: new Map() };
-      postToHost({ type: 'rendered', ok: true, theme: protocolTheme(theme), nodeCount: nodes.size, edgeCount: edges.size, ms: round(result.ms) });
+      postToHost({
+        type: 'rendered',
+        ok: true,
+        theme: protocolTheme(theme),
+        nodeCount: nodes.size,
+        edgeCount: edges.size,
+        ms: round(result.ms),
+      });
     } catch (err) {
       if (token !== this.renderToken) return;
       this.page.status.textContent = t('renderError');
       const error = err instanceof Error ? err.message : String(err);
-      postToHost({ type: 'rendered', ok: false, theme: protocolTheme(theme), nodeCount: 0, edgeCount: 0, ms: 0, error: error.slice(0, 500) });
+      postToHost({
+        type: 'rendered',
+        ok: false,
+        theme: protocolTheme(theme),
+        nodeCount: 0,
+        edgeCount: 0,
+        ms: 0,
+        error: error.slice(0, 500),
+      });
     } finally {
       if (token === this.renderToken) this.page.viewport.removeAttribute('aria-busy');
     }
@@ -208,7 +232,9 @@ export class DiagramPageController {
   private showCaption(): void {
     showCaption(this.page.caption, this.selection);
     const compact = this.index ? this.mountedCompact : this.mode.compact;
-    showSteps(this.page.steps, this.selection, compact, (transitionId) => this.openCard({ kind: 'transition', transitionId }, true));
+    showSteps(this.page.steps, this.selection, compact, (transitionId) =>
+      this.openCard({ kind: 'transition', transitionId }, true),
+    );
   }
 
   private showCountsSource(): void {

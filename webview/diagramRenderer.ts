@@ -52,7 +52,8 @@ const HC_LIGHT = {
 // State names are measured bold, so the bold of a state seen in the log (styles.css) still fits its box.
 const STATE_CSS = '.nodeLabel p { font-weight: 700; }';
 // Edge labels smaller than state names: mermaid measures labels with this CSS, so the layout gets narrower too.
-const LABELLED_CSS = '.edgeLabel p { font-size: 12px; line-height: 1.25; margin: 0; } .labelBkg { padding: 0 2px; }';
+const LABELLED_CSS =
+  '.edgeLabel p { font-size: 12px; line-height: 1.25; margin: 0; } .labelBkg { padding: 0 2px; }';
 // Compact: larger state names on tighter spacing. Fitted to a sidebar's width, the picture shrinks by the layout's width,
 // and the gaps (fixed) weigh less against bigger boxes: 20-px names on a ~450-px layout read at ~12 px in a 280-px view.
 const COMPACT_CSS = '.nodeLabel p { font-size: 20px; line-height: 1.2; margin: 0; }';

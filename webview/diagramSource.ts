@@ -57,7 +57,15 @@ function edgeLabel(t: Transition): string {
 export const BOTTOM_CLOSED = 'end_CLOSED';
 
 /** States whose way back to CLOSED is drawn downwards, to the bottom CLOSED box. */
-const CLOSING_STATES: ReadonlySet<TcpState> = new Set(['ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSE_WAIT', 'CLOSING', 'LAST_ACK', 'TIME_WAIT']);
+const CLOSING_STATES: ReadonlySet<TcpState> = new Set([
+  'ESTABLISHED',
+  'FIN_WAIT_1',
+  'FIN_WAIT_2',
+  'CLOSE_WAIT',
+  'CLOSING',
+  'LAST_ACK',
+  'TIME_WAIT',
+]);
 
 /** True when `t` is drawn to the bottom CLOSED box (the end of a connection's life), not back up to the top one. */
 export function endsAtBottom(t: Transition): boolean {
@@ -82,7 +90,9 @@ export function diagramSource(mode: DiagramMode): DiagramSource {
     // Dotted arrows for aborts and give-ups, so they read as "not the normal life".
     const arrow = t.rfcNumber === undefined ? '-.->' : '-->';
     const label = mode.compact ? '' : `|"${edgeLabel(t)}"|`;
-    lines.push(`  ${mermaidNodeId(t.from)} ${id}@${arrow}${label} ${endsAtBottom(t) ? BOTTOM_CLOSED : mermaidNodeId(t.to)}`);
+    lines.push(
+      `  ${mermaidNodeId(t.from)} ${id}@${arrow}${label} ${endsAtBottom(t) ? BOTTOM_CLOSED : mermaidNodeId(t.to)}`,
+    );
   }
   return { text: lines.join('\n'), edgeIds, transitions };
 }

@@ -60,7 +60,8 @@ export function mountDiagram(
 
 /** Screen-reader names of the state nodes, in the content language. */
 export function labelNodes(index: DiagramIndex, lang: Lang): void {
-  for (const [state, g] of index.nodes) g.setAttribute('aria-label', `${state}: ${stateReference(state).short[lang]}`);
+  for (const [state, g] of index.nodes)
+    g.setAttribute('aria-label', `${state}: ${stateReference(state).short[lang]}`);
   index.endClosed?.setAttribute('aria-label', `CLOSED: ${stateReference('CLOSED').short[lang]}`);
 }
 
@@ -128,10 +129,19 @@ export function targetOf(el: EventTarget | null): { state: TcpState } | { transi
 }
 
 /** Clicks and keys on the diagram: Enter / Space or a click opens the card of a state or transition; arrows move between states. */
-export function wireDiagramInput(canvas: HTMLElement, index: () => DiagramIndex | undefined, open: (target: CardTarget) => void): void {
+export function wireDiagramInput(
+  canvas: HTMLElement,
+  index: () => DiagramIndex | undefined,
+  open: (target: CardTarget) => void,
+): void {
   const activate = (el: EventTarget | null): void => {
     const hit = targetOf(el);
-    if (hit) open('state' in hit ? { kind: 'state', state: hit.state } : { kind: 'transition', transitionId: hit.transitionId });
+    if (hit)
+      open(
+        'state' in hit
+          ? { kind: 'state', state: hit.state }
+          : { kind: 'transition', transitionId: hit.transitionId },
+      );
   };
   canvas.addEventListener('click', (e) => activate(e.target));
   canvas.addEventListener('keydown', (e) => {
@@ -142,7 +152,12 @@ export function wireDiagramInput(canvas: HTMLElement, index: () => DiagramIndex 
       activate(e.target);
       return;
     }
-    const step = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
+    const step =
+      e.key === 'ArrowDown' || e.key === 'ArrowRight'
+        ? 1
+        : e.key === 'ArrowUp' || e.key === 'ArrowLeft'
+          ? -1
+          : 0;
     if (!step) return;
     e.preventDefault();
     const i = TCP_STATES.indexOf(hit.state);

@@ -40,7 +40,8 @@ export function applySelection(index: DiagramIndex, sel: DiagramSelection | null
         for (const s of [step.from, step.to]) if (!onPath.has(s)) index.nodes.get(s)?.classList.add('hl-alt');
       }
     }
-    for (const step of sel.steps) mark(index, step.transitionId, step.observed ? 'hl-observed' : 'hl-inferred');
+    for (const step of sel.steps)
+      mark(index, step.transitionId, step.observed ? 'hl-observed' : 'hl-inferred');
     for (const s of sel.observedStates) index.nodes.get(s)?.classList.add('hl-seen');
     for (const s of onPath) index.nodes.get(s)?.classList.add('hl-path');
     markEndClosed(index, sel);
@@ -57,29 +58,43 @@ function markEndClosed(index: DiagramIndex, sel: DiagramSelection): void {
   const last = sel.steps[sel.steps.length - 1];
   const end = index.endClosed;
   if (end && sel.steps.some((s) => toEnd(s.transitionId))) end.classList.add('hl-path');
-  else if (end && sel.alternatives.some((alt) => alt.some((s) => toEnd(s.transitionId)))) end.classList.add('hl-alt');
+  else if (end && sel.alternatives.some((alt) => alt.some((s) => toEnd(s.transitionId))))
+    end.classList.add('hl-alt');
   const endsBelow = end !== null && sel.state === 'CLOSED' && last !== undefined && toEnd(last.transitionId);
   (endsBelow ? end : index.nodes.get(sel.state))?.classList.add('hl-current');
 }
 
 function statesWith(index: DiagramIndex, cls: string): TcpState[] {
-  const found = [...index.svg.querySelectorAll<SVGGElement>(`g.node.${cls}[data-state]`)].map((g) => g.dataset.state);
+  const found = [...index.svg.querySelectorAll<SVGGElement>(`g.node.${cls}[data-state]`)].map(
+    (g) => g.dataset.state,
+  );
   return TCP_STATES.filter((s) => found.includes(s));
 }
 
 function edgesWith(index: DiagramIndex, cls: string): string[] {
-  return [...index.svg.querySelectorAll(`path.tcp-edge.${cls}`)].map((p) => p.getAttribute('data-transition') ?? '');
+  return [...index.svg.querySelectorAll(`path.tcp-edge.${cls}`)].map(
+    (p) => p.getAttribute('data-transition') ?? '',
+  );
 }
 
 /** Path edges whose event/action label is on screen: on the diagram, or in the step list (`steps`) in compact mode. */
 function labelledEdges(index: DiagramIndex, steps: HTMLElement): string[] {
-  const onDiagram = [...index.svg.querySelectorAll('g.edgeLabel.tcp-edge.hl-observed, g.edgeLabel.tcp-edge.hl-inferred')];
+  const onDiagram = [
+    ...index.svg.querySelectorAll('g.edgeLabel.tcp-edge.hl-observed, g.edgeLabel.tcp-edge.hl-inferred'),
+  ];
   const listed = steps.hidden ? [] : [...steps.querySelectorAll('[data-transition]')];
-  return [...new Set([...onDiagram, ...listed].map((e) => e.getAttribute('data-transition') ?? ''))].filter(Boolean);
+  return [...new Set([...onDiagram, ...listed].map((e) => e.getAttribute('data-transition') ?? ''))].filter(
+    Boolean,
+  );
 }
 
 /** What the DOM shows now — read back, not echoed from the selection. */
-export function readHighlight(index: DiagramIndex, caption: string, steps: HTMLElement, ms: number): HighlightedMessage {
+export function readHighlight(
+  index: DiagramIndex,
+  caption: string,
+  steps: HTMLElement,
+  ms: number,
+): HighlightedMessage {
   const current = statesWith(index, 'hl-current')[0];
   return {
     type: 'highlighted',

@@ -83,7 +83,9 @@ export function parseHostMessage(v: unknown): HostToWebview | undefined {
     case 'setCompact':
       return typeof v.compact === 'boolean' ? { type: 'setCompact', compact: v.compact } : undefined;
     case 'zoom':
-      return v.action === 'in' || v.action === 'out' || v.action === 'fit' ? { type: 'zoom', action: v.action } : undefined;
+      return v.action === 'in' || v.action === 'out' || v.action === 'fit'
+        ? { type: 'zoom', action: v.action }
+        : undefined;
     default:
       return undefined;
   }

@@ -90,9 +90,24 @@ export function buildPage(root: HTMLElement): PageLayout {
     fit.textContent = t('fit');
     compact.textContent = t('compact');
     resets.textContent = t('resets');
-    for (const span of legend.querySelectorAll<HTMLElement>('[data-text]')) span.textContent = t(span.dataset.text as StringKey);
+    for (const span of legend.querySelectorAll<HTMLElement>('[data-text]'))
+      span.textContent = t(span.dataset.text as StringKey);
     viewport.setAttribute('aria-label', t('diagramLabel'));
   };
   relabel();
-  return { zoomOut, zoomIn, fit, compact, resets, viewport, canvas, status, caption, steps, countsSource, card, relabel };
+  return {
+    zoomOut,
+    zoomIn,
+    fit,
+    compact,
+    resets,
+    viewport,
+    canvas,
+    status,
+    caption,
+    steps,
+    countsSource,
+    card,
+    relabel,
+  };
 }

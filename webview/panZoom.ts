@@ -17,7 +17,8 @@ export class PanZoomController {
   private contentW = 0;
   private contentH = 0;
   private readableZoom = 0;
-  private drag: { id: number; x: number; y: number; startX: number; startY: number; moved: boolean } | undefined;
+  private drag:
+    { id: number; x: number; y: number; startX: number; startY: number; moved: boolean } | undefined;
   private suppressClick = false;
 
   constructor(
@@ -125,7 +126,14 @@ export class PanZoomController {
 
   private onDown(e: PointerEvent): void {
     if (e.button !== 0 || this.drag) return;
-    this.drag = { id: e.pointerId, x: e.clientX, y: e.clientY, startX: this.place.panX, startY: this.place.panY, moved: false };
+    this.drag = {
+      id: e.pointerId,
+      x: e.clientX,
+      y: e.clientY,
+      startX: this.place.panX,
+      startY: this.place.panY,
+      moved: false,
+    };
   }
 
   private onMove(e: PointerEvent): void {

@@ -25,7 +25,11 @@ export function showCaption(caption: HTMLElement, sel: DiagramSelection | null):
   // The current state is the last mention of it (the end of the path).
   const at = rest.lastIndexOf(sel.state);
   if (at >= 0) {
-    parts.push(document.createTextNode(rest.slice(0, at)), el('strong', 'cap-current', sel.state), document.createTextNode(rest.slice(at + sel.state.length)));
+    parts.push(
+      document.createTextNode(rest.slice(0, at)),
+      el('strong', 'cap-current', sel.state),
+      document.createTextNode(rest.slice(at + sel.state.length)),
+    );
   } else {
     parts.push(document.createTextNode(rest));
   }
@@ -39,7 +43,12 @@ export type OpenTransition = (transitionId: string) => void;
  * In compact mode the diagram draws no edge labels, so the path's transitions are listed under it, event / action
  * first: the one place the labels of the selection still read. Hidden in the labelled layout and with no selection.
  */
-export function showSteps(list: HTMLElement, sel: DiagramSelection | null, compact: boolean, open: OpenTransition): void {
+export function showSteps(
+  list: HTMLElement,
+  sel: DiagramSelection | null,
+  compact: boolean,
+  open: OpenTransition,
+): void {
   const steps = compact && sel ? sel.steps : [];
   list.hidden = steps.length === 0;
   list.setAttribute('aria-label', t('pathSteps'));
@@ -53,7 +62,11 @@ export function showSteps(list: HTMLElement, sel: DiagramSelection | null, compa
     b.dataset.transition = tr.id;
     b.title = t(step.observed ? 'legendObserved' : 'legendInferred');
     const num = tr.rfcNumber !== undefined ? `${tr.rfcNumber}` : '·';
-    b.append(el('span', 'step-no', num), el('span', 'step-label', tr.label), el('span', 'step-to', `→ ${step.to}`));
+    b.append(
+      el('span', 'step-no', num),
+      el('span', 'step-label', tr.label),
+      el('span', 'step-to', `→ ${step.to}`),
+    );
     b.addEventListener('click', () => open(tr.id));
     li.append(b);
     items.push(li);

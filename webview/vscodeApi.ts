@@ -64,7 +64,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 function readCard(v: unknown): CardTarget | null {
   if (!isRecord(v)) return null;
   if (v.kind === 'state' && isTcpState(v.state)) return { kind: 'state', state: v.state };
-  if (v.kind === 'transition' && typeof v.transitionId === 'string') return { kind: 'transition', transitionId: v.transitionId };
+  if (v.kind === 'transition' && typeof v.transitionId === 'string')
+    return { kind: 'transition', transitionId: v.transitionId };
   return null;
 }
 
@@ -77,7 +78,9 @@ export function loadState(): PersistedState {
   const raw = vscodeApi().getState();
   if (!isRecord(raw)) return DEFAULTS;
   const cache = Array.isArray(raw.svgCache)
-    ? raw.svgCache.filter((c): c is CachedSvg => isRecord(c) && typeof c.key === 'string' && typeof c.svg === 'string')
+    ? raw.svgCache.filter(
+        (c): c is CachedSvg => isRecord(c) && typeof c.key === 'string' && typeof c.svg === 'string',
+      )
     : [];
   return {
     zoom: Math.min(8, Math.max(0.1, finite(raw.zoom, 1))),

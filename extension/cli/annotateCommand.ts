@@ -17,8 +17,14 @@ const FAMILY_STYLE: Record<StateReference['family'], Style> = {
 };
 
 const KERNEL: Record<'syn-flood' | 'conntrack-full', Record<Lang, string>> = {
-  'syn-flood': { en: 'kernel: SYN queue overflowed, answering with SYN cookies', zh: '内核：半连接队列溢出，改用 SYN cookie 应答' },
-  'conntrack-full': { en: 'kernel: conntrack table full, new connections dropped', zh: '内核：conntrack 表已满，新连接被丢弃' },
+  'syn-flood': {
+    en: 'kernel: SYN queue overflowed, answering with SYN cookies',
+    zh: '内核：半连接队列溢出，改用 SYN cookie 应答',
+  },
+  'conntrack-full': {
+    en: 'kernel: conntrack table full, new connections dropped',
+    zh: '内核：conntrack 表已满，新连接被丢弃',
+  },
 };
 
 /** Builds the comment once per state (and per transition), not once per line. */
@@ -29,7 +35,11 @@ function commentCache(ctx: CliContext): (from: TcpState | undefined, state: TcpS
     let c = cache.get(key);
     if (c === undefined) {
       const ref = stateReference(state);
-      const name = paint(ctx.color, FAMILY_STYLE[ref.family], from === undefined ? state : `${from} → ${state}`);
+      const name = paint(
+        ctx.color,
+        FAMILY_STYLE[ref.family],
+        from === undefined ? state : `${from} → ${state}`,
+      );
       c = `  ${paint(ctx.color, 'dim', '#')} ${name}${paint(ctx.color, 'dim', `: ${ref.short[ctx.lang]}`)}`;
       cache.set(key, c);
     }
@@ -52,7 +62,9 @@ export async function annotateCommand(args: CliArgs, ctx: CliContext): Promise<n
         if (parser.kernelEvents.length > events) {
           const kind = parser.kernelEvents[parser.kernelEvents.length - 1].kind;
           events = parser.kernelEvents.length;
-          ctx.out.line(`${text}  ${paint(ctx.color, 'dim', '#')} ${paint(ctx.color, 'red', KERNEL[kind][ctx.lang])}`);
+          ctx.out.line(
+            `${text}  ${paint(ctx.color, 'dim', '#')} ${paint(ctx.color, 'red', KERNEL[kind][ctx.lang])}`,
+          );
           return;
         }
         ctx.out.line(text);

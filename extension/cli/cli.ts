@@ -23,7 +23,9 @@ function main(): void {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`tcp-states: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(
+        `tcp-states: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
       process.exitCode = 70;
     },
   );

@@ -49,7 +49,8 @@ function isCommand(word: string): word is CommandName {
 }
 
 function positiveInt(text: string, what: string, command: CommandName | undefined): number {
-  if (!/^\d+$/.test(text) || Number(text) <= 0) throw new UsageError(`${what} needs a positive whole number, not '${text}'`, command);
+  if (!/^\d+$/.test(text) || Number(text) <= 0)
+    throw new UsageError(`${what} needs a positive whole number, not '${text}'`, command);
   return Number(text);
 }
 
@@ -107,7 +108,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         break;
       case '--lang': {
         const v = value().toLowerCase();
-        if (v !== 'en' && v !== 'zh' && !v.startsWith('zh')) throw new UsageError(`--lang takes en or zh, not '${v}'`, command);
+        if (v !== 'en' && v !== 'zh' && !v.startsWith('zh'))
+          throw new UsageError(`--lang takes en or zh, not '${v}'`, command);
         lang = v === 'en' ? 'en' : 'zh';
         break;
       }
@@ -121,7 +123,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         const [k, n] = value().split('=');
         const key = THRESHOLD_NAMES[k];
         if (key === undefined || n === undefined) {
-          throw new UsageError(`--threshold takes NAME=N with NAME one of ${Object.keys(THRESHOLD_NAMES).join(', ')}`, command);
+          throw new UsageError(
+            `--threshold takes NAME=N with NAME one of ${Object.keys(THRESHOLD_NAMES).join(', ')}`,
+            command,
+          );
         }
         thresholds[key] = positiveInt(n, `--threshold ${k}`, command);
         break;

@@ -43,7 +43,16 @@ export class CliOutput {
   }
 }
 
-const CODES = { bold: '1', dim: '2', red: '31', green: '32', yellow: '33', blue: '34', magenta: '35', cyan: '36' } as const;
+const CODES = {
+  bold: '1',
+  dim: '2',
+  red: '31',
+  green: '32',
+  yellow: '33',
+  blue: '34',
+  magenta: '35',
+  cyan: '36',
+} as const;
 export type Style = keyof typeof CODES;
 
 /** Wraps text in an ANSI style when colour is on. */

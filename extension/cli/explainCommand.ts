@@ -5,7 +5,10 @@ import { TCP_STATES, type Lang } from '../tcp/types';
 import { UsageError, type CliArgs } from './cliArgs';
 import { paint, type CliContext } from './cliOutput';
 
-const HEADINGS: Record<'meaning' | 'side' | 'next' | 'duration' | 'many' | 'knobs' | 'notes' | 'default' | 'caution', Record<Lang, string>> = {
+const HEADINGS: Record<
+  'meaning' | 'side' | 'next' | 'duration' | 'many' | 'knobs' | 'notes' | 'default' | 'caution',
+  Record<Lang, string>
+> = {
   meaning: { en: 'Meaning', zh: '含义' },
   side: { en: 'Who holds it', zh: '哪一端' },
   next: { en: 'Next', zh: '下一步' },
@@ -40,15 +43,19 @@ export function explainCommand(args: CliArgs, ctx: CliContext): Promise<number> 
   const lang = ctx.lang;
   const h = (k: keyof typeof HEADINGS): string => paint(ctx.color, 'bold', `${HEADINGS[k][lang]}:`);
   const out = ctx.out;
-  out.line(`${paint(ctx.color, 'bold', state)}${raw.toUpperCase() !== state ? ` (${raw})` : ''}: ${ref.short[lang]}`);
-  for (const k of ['meaning', 'side', 'next', 'duration', 'many'] as const) out.line(`\n${h(k)}\n${indent(ref[k][lang], '  ')}`);
+  out.line(
+    `${paint(ctx.color, 'bold', state)}${raw.toUpperCase() !== state ? ` (${raw})` : ''}: ${ref.short[lang]}`,
+  );
+  for (const k of ['meaning', 'side', 'next', 'duration', 'many'] as const)
+    out.line(`\n${h(k)}\n${indent(ref[k][lang], '  ')}`);
   if (ref.knobs.length > 0) {
     out.line(`\n${h('knobs')}`);
     for (const knob of ref.knobs) {
       const def = knob.default !== undefined ? ` (${HEADINGS.default[lang]} ${knob.default})` : '';
       out.line(`  ${paint(ctx.color, 'cyan', knob.name)}${def}`);
       out.line(indent(knob.effect[lang], '    '));
-      if (knob.caution !== undefined) out.line(indent(`${HEADINGS.caution[lang]}: ${knob.caution[lang]}`, '    '));
+      if (knob.caution !== undefined)
+        out.line(indent(`${HEADINGS.caution[lang]}: ${knob.caution[lang]}`, '    '));
     }
   }
   if (ref.notes !== undefined) out.line(`\n${h('notes')}\n${indent(ref.notes[lang], '  ')}`);

@@ -20,10 +20,16 @@ export async function historyCommand(args: CliArgs, ctx: CliContext): Promise<nu
         for (const h of buildHistories(records)) {
           if (args.json) {
             const states = h.states.map((s) => `"${s}"`).join(',');
-            ctx.out.line(`{"local":${jsonString(h.local)},"remote":${jsonString(h.remote)},"states":[${states}],"lines":[${h.lines.join(',')}]}`);
+            ctx.out.line(
+              `{"local":${jsonString(h.local)},"remote":${jsonString(h.remote)},"states":[${states}],"lines":[${h.lines.join(',')}]}`,
+            );
           } else {
             const path = h.states.map((s) => paint(ctx.color, 'bold', s)).join(' → ');
-            const lines = paint(ctx.color, 'dim', `(line${h.lines.length > 1 ? 's' : ''} ${h.lines.join(', ')})`);
+            const lines = paint(
+              ctx.color,
+              'dim',
+              `(line${h.lines.length > 1 ? 's' : ''} ${h.lines.join(', ')})`,
+            );
             ctx.out.line(`${h.local} → ${h.remote}: ${path} ${lines}`);
           }
         }

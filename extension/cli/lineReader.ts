@@ -9,7 +9,13 @@ export type LineHandler = (text: string, lineNumber: number) => void;
  * The same, without slicing: the line is text[start, end) (LF or CRLF cut off). `bytes` holds the same
  * characters at the same offsets when the chunk was ASCII (else undefined); it is reused after the call.
  */
-export type RangeHandler = (text: string, bytes: Uint8Array | undefined, start: number, end: number, lineNumber: number) => void;
+export type RangeHandler = (
+  text: string,
+  bytes: Uint8Array | undefined,
+  start: number,
+  end: number,
+  lineNumber: number,
+) => void;
 
 /*
  * Why bytes and not a stream of strings: cutting each chunk at its last '\n' *before* decoding means a
@@ -35,7 +41,8 @@ export class LineSplitter {
     if (ranges) this.onRange = handler as RangeHandler;
     else {
       const onLine = handler as LineHandler;
-      this.onRange = (text, _bytes, start, end, n) => onLine(start === 0 && end === text.length ? text : text.slice(start, end), n);
+      this.onRange = (text, _bytes, start, end, n) =>
+        onLine(start === 0 && end === text.length ? text : text.slice(start, end), n);
     }
   }
 
@@ -149,12 +156,20 @@ export function drainRange(fd: number, splitter: LineSplitter, start: number, en
  * Feeds every line of `path` (stdin when it is '-') to `onLine` and resolves to the number of lines.
  * Rejects with the file system error when the input cannot be read.
  */
-export async function readLines(path: string, onLine: LineHandler, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
+export async function readLines(
+  path: string,
+  onLine: LineHandler,
+  stdin: NodeJS.ReadableStream = process.stdin,
+): Promise<number> {
   return readInto(path, new LineSplitter(onLine), stdin);
 }
 
 /** readLines handing out ranges of the decoded chunks instead of line strings (see RangeHandler). */
-export async function readLineRanges(path: string, onRange: RangeHandler, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
+export async function readLineRanges(
+  path: string,
+  onRange: RangeHandler,
+  stdin: NodeJS.ReadableStream = process.stdin,
+): Promise<number> {
   return readInto(path, new LineSplitter(onRange, true), stdin);
 }
 
@@ -187,6 +202,13 @@ const REASONS: Record<string, string> = {
 
 /** The reason part of "cannot read FILE: reason", worded like the C library does. */
 export function readErrorReason(err: unknown): string {
-  if (err !== null && typeof err === 'object' && 'code' in err && typeof err.code === 'string' && err.code in REASONS) return REASONS[err.code];
+  if (
+    err !== null &&
+    typeof err === 'object' &&
+    'code' in err &&
+    typeof err.code === 'string' &&
+    err.code in REASONS
+  )
+    return REASONS[err.code];
   return err instanceof Error ? err.message : String(err);
 }

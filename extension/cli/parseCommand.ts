@@ -20,7 +20,10 @@ function tableRow(r: ConnectionRecord, file: string | undefined): string {
 
 export async function parseCommand(args: CliArgs, ctx: CliContext): Promise<number> {
   const several = args.operands.length > 1;
-  if (!args.json) ctx.out.line(`${'LINE'.padStart(7)}  ${'FORMAT'.padEnd(9)} ${'STATE'.padEnd(12)} ${'RECV/SEND'.padStart(9)}  ${'LOCAL'.padEnd(28)} ${'REMOTE'.padEnd(28)} PROCESS`);
+  if (!args.json)
+    ctx.out.line(
+      `${'LINE'.padStart(7)}  ${'FORMAT'.padEnd(9)} ${'STATE'.padEnd(12)} ${'RECV/SEND'.padStart(9)}  ${'LOCAL'.padEnd(28)} ${'REMOTE'.padEnd(28)} PROCESS`,
+    );
   return forEachInput(args.operands, ctx, (file) => {
     const parser = new LogParser();
     const name = several ? file : undefined;

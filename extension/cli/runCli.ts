@@ -64,7 +64,10 @@ export async function runCli(io: CliIo): Promise<number> {
       throw new UsageError(`${args.command} reads one input, got ${args.operands.length}`, args.command);
     }
     if (args.command !== 'explain' && args.operands.length === 0 && io.stdin.isTTY === true) {
-      throw new UsageError('no input: give a FILE, or pipe ss / netstat output in (ss -tanpo | tcp-states summary)', args.command);
+      throw new UsageError(
+        'no input: give a FILE, or pipe ss / netstat output in (ss -tanpo | tcp-states summary)',
+        args.command,
+      );
     }
     const ctx: CliContext = {
       out,

@@ -11,7 +11,10 @@ export async function summaryCommand(args: CliArgs, ctx: CliContext): Promise<nu
   const several = args.operands.length > 1;
   const options = { ...DEFAULT_DIAGNOSIS_OPTIONS, ...args.thresholds };
   const threads = ctx.threads ?? 1;
-  const split: SplitConfig = { threads, runPart: threads > 1 && ctx.workerScript !== undefined ? partInWorker(ctx.workerScript) : undefined };
+  const split: SplitConfig = {
+    threads,
+    runPart: threads > 1 && ctx.workerScript !== undefined ? partInWorker(ctx.workerScript) : undefined,
+  };
   let first = true;
   return forEachInput(args.operands, ctx, (file) => {
     const state = new SummaryState(options);

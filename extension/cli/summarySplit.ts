@@ -70,7 +70,10 @@ export function isPartRequest(data: unknown): data is PartRequest {
 /** The state the head of the file (its first 64 KiB of whole lines) leaves, with a snapshot open. */
 function guessState(fd: number, start: number): SplitState {
   const parser = new LogParser();
-  const splitter = new LineSplitter((text, bytes, s, e, n) => void parser.parseRange(text, bytes, s, e, n), true);
+  const splitter = new LineSplitter(
+    (text, bytes, s, e, n) => void parser.parseRange(text, bytes, s, e, n),
+    true,
+  );
   // No finish(): a line cut by the 64 KiB limit is not parsed.
   drainRange(fd, splitter, 0, Math.min(start, HEAD_BYTES));
   return { netstatColumns: parser.splitState(0, false).netstatColumns, open: true, pending: false };
@@ -115,7 +118,10 @@ export function partInWorker(script: string): (req: PartRequest) => RunningPart 
   return (req) => {
     // Run from the TypeScript sources (tests, `node --import tsx`), a Worker does not get tsx's loader: load it first.
     const worker = script.endsWith('.ts')
-      ? new Worker(`require(${JSON.stringify(createRequire(script).resolve('tsx/cjs'))}); require(${JSON.stringify(script)});`, { eval: true, workerData: req })
+      ? new Worker(
+          `require(${JSON.stringify(createRequire(script).resolve('tsx/cjs'))}); require(${JSON.stringify(script)});`,
+          { eval: true, workerData: req },
+        )
       : new Worker(script, { workerData: req });
     const result = new Promise<PartResult | undefined>((resolve) => {
       worker.once('message', (m: PartResult) => resolve(m));
@@ -156,7 +162,13 @@ export type ReadMode = 'one' | 'split' | 'fallback';
  * Feeds the input `file` into `state`, as readLineRanges(file, state.range) would, on two threads when the
  * input is a regular file of at least `minBytes` and `threads` ≥ 2 (stdin and small files: one thread).
  */
-export async function readSummaryInput(file: string, state: SummaryState, options: DiagnosisOptions, config: SplitConfig, stdin: NodeJS.ReadableStream): Promise<ReadMode> {
+export async function readSummaryInput(
+  file: string,
+  state: SummaryState,
+  options: DiagnosisOptions,
+  config: SplitConfig,
+  stdin: NodeJS.ReadableStream,
+): Promise<ReadMode> {
   if (file === '-' || config.threads < 2 || config.runPart === undefined) {
     await readLineRanges(file, state.range, stdin);
     return 'one';
@@ -164,7 +176,10 @@ export async function readSummaryInput(file: string, state: SummaryState, option
   const fd = openSync(file, 'r');
   try {
     const st = fstatSync(fd);
-    const cut = st.isFile() && st.size >= (config.minBytes ?? SPLIT_MIN_BYTES) ? lineStartFrom(fd, config.splitAt ?? Math.floor(st.size / 2)) : -1;
+    const cut =
+      st.isFile() && st.size >= (config.minBytes ?? SPLIT_MIN_BYTES)
+        ? lineStartFrom(fd, config.splitAt ?? Math.floor(st.size / 2))
+        : -1;
     const splitter = new LineSplitter(state.range, true);
     if (cut <= 0 || cut >= st.size) {
       drainRange(fd, splitter, 0, -1);

@@ -64,7 +64,15 @@ export function connectionView(index: LineIndex, line: number, lang: Lang): Conn
   const path = inferPath(entry.state, { observed: observed.length > 1 ? observed : undefined, role });
   const local = formatEndpoint(entry.connection.local);
   const remote = formatEndpoint(entry.connection.remote);
-  return { entry, local, remote, observed, role, path, caption: `${local} → ${remote} · ${describePath(path, lang)}` };
+  return {
+    entry,
+    local,
+    remote,
+    observed,
+    role,
+    path,
+    caption: `${local} → ${remote} · ${describePath(path, lang)}`,
+  };
 }
 
 /** What the sidebar diagram draws for this connection. */

@@ -41,11 +41,18 @@ export class DecorationController implements vscode.Disposable {
     for (const [family, color] of Object.entries(FAMILY_COLOR) as [Family, string][]) {
       this.familyTypes.set(
         family,
-        vscode.window.createTextEditorDecorationType({ color: new vscode.ThemeColor(color), fontWeight: family === 'waiting-app' ? 'bold' : undefined }),
+        vscode.window.createTextEditorDecorationType({
+          color: new vscode.ThemeColor(color),
+          fontWeight: family === 'waiting-app' ? 'bold' : undefined,
+        }),
       );
     }
     this.inlineType = vscode.window.createTextEditorDecorationType({
-      after: { color: new vscode.ThemeColor('tcpStates.inlineMeaning.foreground'), fontStyle: 'italic', margin: '0 0 0 1.5em' },
+      after: {
+        color: new vscode.ThemeColor('tcpStates.inlineMeaning.foreground'),
+        fontStyle: 'italic',
+        margin: '0 0 0 1.5em',
+      },
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     });
     this.disposables.push(
@@ -55,7 +62,12 @@ export class DecorationController implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
       vscode.window.onDidChangeTextEditorVisibleRanges(() => this.schedule()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (['tcpStates.stateColors', 'tcpStates.inlineMeaning', 'tcpStates.contentLanguage'].some((s) => e.affectsConfiguration(s))) this.schedule();
+        if (
+          ['tcpStates.stateColors', 'tcpStates.inlineMeaning', 'tcpStates.contentLanguage'].some((s) =>
+            e.affectsConfiguration(s),
+          )
+        )
+          this.schedule();
       }),
     );
     this.schedule();

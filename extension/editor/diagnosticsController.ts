@@ -18,11 +18,16 @@ function rangeOf(document: vscode.TextDocument, index: LineIndex, line: number):
   const text = document.lineAt(line - 1);
   const entry = index.entryAt(line);
   // The state text when the line is a connection; the whole line for kernel messages.
-  if (entry !== undefined && entry.stateEnd <= text.text.length) return new vscode.Range(line - 1, entry.stateStart, line - 1, entry.stateEnd);
+  if (entry !== undefined && entry.stateEnd <= text.text.length)
+    return new vscode.Range(line - 1, entry.stateStart, line - 1, entry.stateEnd);
   return text.range;
 }
 
-export function findingDiagnostics(document: vscode.TextDocument, index: LineIndex, findings: readonly Finding[]): vscode.Diagnostic[] {
+export function findingDiagnostics(
+  document: vscode.TextDocument,
+  index: LineIndex,
+  findings: readonly Finding[],
+): vscode.Diagnostic[] {
   const lang = uiLang();
   const out: vscode.Diagnostic[] = [];
   for (const f of findings) {
@@ -51,7 +56,10 @@ export class DiagnosticsController implements vscode.CodeActionProvider, vscode.
       indexes.onDidIndex((document) => this.update(document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('tcpStates.diagnostics.enabled') || e.affectsConfiguration('tcpStates.contentLanguage')) {
+        if (
+          e.affectsConfiguration('tcpStates.diagnostics.enabled') ||
+          e.affectsConfiguration('tcpStates.contentLanguage')
+        ) {
           for (const document of vscode.workspace.textDocuments) this.update(document);
         }
         if (e.affectsConfiguration('tcpStates.languages')) this.register();
@@ -71,14 +79,23 @@ export class DiagnosticsController implements vscode.CodeActionProvider, vscode.
 
   private update(document: vscode.TextDocument): void {
     const index = this.indexes.indexOf(document);
-    if (!diagnosticsEnabled() || document.isClosed || index === undefined || index.lineCount !== document.lineCount) {
+    if (
+      !diagnosticsEnabled() ||
+      document.isClosed ||
+      index === undefined ||
+      index.lineCount !== document.lineCount
+    ) {
       this.collection.delete(document.uri);
       return;
     }
     this.collection.set(document.uri, findingDiagnostics(document, index, index.facts.findings));
   }
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const out: vscode.CodeAction[] = [];
     const seen = new Set<string>();
     for (const d of context.diagnostics) {
@@ -87,8 +104,15 @@ export class DiagnosticsController implements vscode.CodeActionProvider, vscode.
       const state = this.indexes.indexFor(document, line)?.stateAt(line);
       if (state === undefined || seen.has(state)) continue;
       seen.add(state);
-      const action = new vscode.CodeAction(vscode.l10n.t('Explain {0}', state), vscode.CodeActionKind.QuickFix);
-      action.command = { command: 'tcpStates.explainState', title: vscode.l10n.t('Explain {0}', state), arguments: [state] };
+      const action = new vscode.CodeAction(
+        vscode.l10n.t('Explain {0}', state),
+        vscode.CodeActionKind.QuickFix,
+      );
+      action.command = {
+        command: 'tcpStates.explainState',
+        title: vscode.l10n.t('Explain {0}', state),
+        arguments: [state],
+      };
       action.diagnostics = [d];
       action.isPreferred = true;
       out.push(action);

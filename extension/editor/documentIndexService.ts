@@ -31,7 +31,8 @@ export class DocumentIndexService implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => this.drop(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.edited(e)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('tcpStates.languages') || e.affectsConfiguration('tcpStates.diagnostics')) this.reconsiderAll();
+        if (e.affectsConfiguration('tcpStates.languages') || e.affectsConfiguration('tcpStates.diagnostics'))
+          this.reconsiderAll();
       }),
     );
     for (const d of vscode.workspace.textDocuments) this.consider(d);
@@ -105,7 +106,10 @@ export class DocumentIndexService implements vscode.Disposable {
       cancelled: false,
       done: Promise.resolve(undefined),
     };
-    const source = { lineCount: document.lineCount, lineText: (i: number): string => document.lineAt(i).text };
+    const source = {
+      lineCount: document.lineCount,
+      lineText: (i: number): string => document.lineAt(i).text,
+    };
     build.done = buildLineIndex(source, {
       diagnosis: diagnosisOptions(),
       isCancelled: () => build.cancelled || document.isClosed || document.version !== version,

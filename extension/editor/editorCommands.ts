@@ -27,9 +27,13 @@ export class EditorCommands implements vscode.Disposable {
   ) {
     this.disposables = [
       vscode.commands.registerCommand('tcpStates.goToNextState', (state?: unknown) => this.goToNext(state)),
-      vscode.commands.registerCommand('tcpStates.showOnDiagram', (uri?: unknown, line?: unknown) => this.showOnDiagram(uri, line)),
+      vscode.commands.registerCommand('tcpStates.showOnDiagram', (uri?: unknown, line?: unknown) =>
+        this.showOnDiagram(uri, line),
+      ),
       vscode.commands.registerCommand('tcpStates.copySummary', (uri?: unknown) => this.copySummary(uri)),
-      vscode.commands.registerCommand('tcpStates.showSummary', (uri?: unknown, snapshot?: unknown) => this.showSummary(uri, snapshot)),
+      vscode.commands.registerCommand('tcpStates.showSummary', (uri?: unknown, snapshot?: unknown) =>
+        this.showSummary(uri, snapshot),
+      ),
     ];
   }
 
@@ -42,7 +46,9 @@ export class EditorCommands implements vscode.Disposable {
     }
     const index = editor === undefined ? undefined : await this.indexes.ready(editor.document);
     if (editor === undefined || index === undefined || index.recordCount === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No connection lines (ss / netstat output) in the active editor.'));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('No connection lines (ss / netstat output) in the active editor.'),
+      );
       return undefined;
     }
     return { editor, index };
@@ -81,7 +87,8 @@ export class EditorCommands implements vscode.Disposable {
   private async showOnDiagram(uri: unknown, lineArg: unknown): Promise<DiagramSelection | undefined> {
     const t = await this.target(uri);
     if (t === undefined) return undefined;
-    const line = typeof lineArg === 'number' && Number.isInteger(lineArg) ? lineArg : t.editor.selection.active.line + 1;
+    const line =
+      typeof lineArg === 'number' && Number.isInteger(lineArg) ? lineArg : t.editor.selection.active.line + 1;
     const selection = selectionAt(this.indexes, t.editor.document, line);
     if (selection === undefined) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Line {0} is not a connection line.', line));
@@ -106,7 +113,12 @@ export class EditorCommands implements vscode.Disposable {
     if (t === undefined) return undefined;
     const blocks = snapshotBlocks(t.index);
     // No block named (status bar, palette): a time series is summarised on its last snapshot, like the status bar.
-    const block = typeof snapshot === 'number' ? blocks.find((b) => b.snapshot === snapshot) : blocks.length > 1 ? blocks[blocks.length - 1] : undefined;
+    const block =
+      typeof snapshot === 'number'
+        ? blocks.find((b) => b.snapshot === snapshot)
+        : blocks.length > 1
+          ? blocks[blocks.length - 1]
+          : undefined;
     return showSummaryPick(t.editor, t.index, block);
   }
 

@@ -28,7 +28,10 @@ export interface EditorApi {
   stateAtCursor(): TcpState | undefined;
 }
 
-export function registerEditorFeatures(diagram: DiagramViewProvider): { disposables: vscode.Disposable[]; api: EditorApi } {
+export function registerEditorFeatures(diagram: DiagramViewProvider): {
+  disposables: vscode.Disposable[];
+  api: EditorApi;
+} {
   const indexes = new DocumentIndexService();
   const decorations = new DecorationController(indexes);
   const selection = new SelectionController(indexes, diagram);

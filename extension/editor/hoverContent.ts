@@ -64,8 +64,14 @@ export function hoverMarkdown({ view, rawState, uri, lang }: HoverInput): string
 
   const timer = timerText(entry.state, entry.timer, lang);
   if (timer !== undefined) out.push(`**${W.timer[lang]}:** ${prose(timer)}`);
-  if (entry.state === 'CLOSE_WAIT' && entry.recvQ !== undefined && entry.recvQ > 0) out.push(`${bytes(entry.recvQ, lang)} ${W.unread[lang]}`);
-  if (entry.state === 'LISTEN' && entry.format === 'ss' && entry.recvQ !== undefined && entry.sendQ !== undefined) {
+  if (entry.state === 'CLOSE_WAIT' && entry.recvQ !== undefined && entry.recvQ > 0)
+    out.push(`${bytes(entry.recvQ, lang)} ${W.unread[lang]}`);
+  if (
+    entry.state === 'LISTEN' &&
+    entry.format === 'ss' &&
+    entry.recvQ !== undefined &&
+    entry.sendQ !== undefined
+  ) {
     const warn = entry.sendQ > 0 && entry.recvQ >= entry.sendQ ? ' ⚠' : '';
     out.push(`${W.acceptQueue[lang]}: ${entry.recvQ} / ${entry.sendQ}${warn}`);
   }

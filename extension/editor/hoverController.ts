@@ -17,7 +17,11 @@ export class HoverController implements vscode.HoverProvider, vscode.Disposable 
     this.register();
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('tcpStates.languages') || e.affectsConfiguration('tcpStates.hover.enabled')) this.register();
+        if (
+          e.affectsConfiguration('tcpStates.languages') ||
+          e.affectsConfiguration('tcpStates.hover.enabled')
+        )
+          this.register();
       }),
     );
   }
@@ -41,7 +45,9 @@ export class HoverController implements vscode.HoverProvider, vscode.Disposable 
     if (view === undefined) return undefined;
     const text = document.lineAt(position.line).text;
     const rawState = text.slice(view.entry.stateStart, view.entry.stateEnd) || view.entry.state;
-    const md = new vscode.MarkdownString(hoverMarkdown({ view, rawState, uri: document.uri.toString(), lang }));
+    const md = new vscode.MarkdownString(
+      hoverMarkdown({ view, rawState, uri: document.uri.toString(), lang }),
+    );
     md.isTrusted = { enabledCommands: HOVER_COMMANDS };
     md.supportHtml = false;
     md.supportThemeIcons = false;

@@ -18,9 +18,20 @@ export function inlineMeaning(entry: LineEntry, mode: InlineMeaningMode, lang: L
     const timer = timerText(entry.state, entry.timer, lang);
     if (timer !== undefined) parts.push(timer);
     const unread = entry.state === 'CLOSE_WAIT' ? (entry.recvQ ?? 0) : 0;
-    if (unread > 0) parts.push(lang === 'zh' ? `${unread} 字节未读` : `${unread} byte${unread === 1 ? '' : 's'} unread`);
-    if (entry.state === 'LISTEN' && entry.format === 'ss' && entry.recvQ !== undefined && entry.sendQ !== undefined && entry.sendQ > 0) {
-      parts.push(lang === 'zh' ? `全连接队列 ${entry.recvQ}/${entry.sendQ}` : `accept queue ${entry.recvQ}/${entry.sendQ}`);
+    if (unread > 0)
+      parts.push(lang === 'zh' ? `${unread} 字节未读` : `${unread} byte${unread === 1 ? '' : 's'} unread`);
+    if (
+      entry.state === 'LISTEN' &&
+      entry.format === 'ss' &&
+      entry.recvQ !== undefined &&
+      entry.sendQ !== undefined &&
+      entry.sendQ > 0
+    ) {
+      parts.push(
+        lang === 'zh'
+          ? `全连接队列 ${entry.recvQ}/${entry.sendQ}`
+          : `accept queue ${entry.recvQ}/${entry.sendQ}`,
+      );
     }
     if (entry.from !== undefined) parts.push(`${entry.from} → ${entry.state}`);
     if (entry.process !== undefined) parts.push(entry.process);

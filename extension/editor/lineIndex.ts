@@ -47,7 +47,16 @@ export interface StateSpan {
   readonly end: number;
 }
 
-export const FORMATS: readonly LogFormat[] = ['ss', 'netstat', 'bsd', 'windows', 'proc', 'lsof', 'conntrack', 'tcpstates'];
+export const FORMATS: readonly LogFormat[] = [
+  'ss',
+  'netstat',
+  'bsd',
+  'windows',
+  'proc',
+  'lsof',
+  'conntrack',
+  'tcpstates',
+];
 
 /** Column storage. Index 0 is unused so that a 1-based line number indexes every column directly. */
 export interface LineColumns {
@@ -171,7 +180,10 @@ export class LineIndex {
       format: FORMATS[c.format[line]],
       connection: this.tables.connections[c.conn[line] - 1],
       snapshot: snap === 0 ? undefined : snap - 1,
-      timer: tk === 0 ? undefined : { kind: this.tables.timerKinds[tk - 1], seconds: Number.isNaN(secs) ? undefined : secs },
+      timer:
+        tk === 0
+          ? undefined
+          : { kind: this.tables.timerKinds[tk - 1], seconds: Number.isNaN(secs) ? undefined : secs },
       recvQ: c.recvQ[line] < 0 ? undefined : c.recvQ[line],
       sendQ: c.sendQ[line] < 0 ? undefined : c.sendQ[line],
       process: proc === 0 ? undefined : this.tables.processes[proc - 1],
@@ -215,7 +227,11 @@ export class LineIndex {
       const fromCode = from[line];
       if (code === last && fromCode === 0) continue;
       last = code;
-      out.push({ line, state: TCP_STATES[code - 1], from: fromCode === 0 ? undefined : TCP_STATES[fromCode - 1] });
+      out.push({
+        line,
+        state: TCP_STATES[code - 1],
+        from: fromCode === 0 ? undefined : TCP_STATES[fromCode - 1],
+      });
     }
     return out;
   }
@@ -233,12 +249,18 @@ export class LineIndex {
   }
 
   /** Lines in `state` within [first, last] (1-based, inclusive), in order, at most `limit`. */
-  linesInState(state: TcpState, limit = Number.POSITIVE_INFINITY, first = 1, last = this.lineCount): number[] {
+  linesInState(
+    state: TcpState,
+    limit = Number.POSITIVE_INFINITY,
+    first = 1,
+    last = this.lineCount,
+  ): number[] {
     const code = TCP_STATES.indexOf(state) + 1;
     const col = this.cols.state;
     const out: number[] = [];
     const end = Math.min(last, this.rows);
-    for (let line = Math.max(1, first); line <= end && out.length < limit; line++) if (col[line] === code) out.push(line);
+    for (let line = Math.max(1, first); line <= end && out.length < limit; line++)
+      if (col[line] === code) out.push(line);
     return out;
   }
 

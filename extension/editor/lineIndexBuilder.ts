@@ -83,7 +83,8 @@ export class LineIndexBuilder {
     const code = stateCode(r.state);
     this.counts[code - 1]++;
     if (r.snapshot !== undefined) {
-      while (this.snapshotCounts.length <= r.snapshot) this.snapshotCounts.push(new Uint32Array(TCP_STATES.length));
+      while (this.snapshotCounts.length <= r.snapshot)
+        this.snapshotCounts.push(new Uint32Array(TCP_STATES.length));
       this.snapshotCounts[r.snapshot][code - 1]++;
     }
     c.state[line] = code;
@@ -102,7 +103,8 @@ export class LineIndexBuilder {
     if (r.recvQ !== undefined) c.recvQ[line] = Math.min(r.recvQ, 0x7fffffff);
     if (r.sendQ !== undefined) c.sendQ[line] = Math.min(r.sendQ, 0x7fffffff);
     const p = r.processes[0];
-    if (p !== undefined) c.process[line] = this.processId(p.pid === undefined ? p.name : `${p.name} (pid ${p.pid})`) + 1;
+    if (p !== undefined)
+      c.process[line] = this.processId(p.pid === undefined ? p.name : `${p.name} (pid ${p.pid})`) + 1;
     if (r.state === 'LISTEN' && r.local.port !== '*') this.listenPorts.add(r.local.port);
     this.summary.add(r);
     this.diagnosis.add(r);
@@ -167,11 +169,16 @@ export function buildLineIndexSync(source: LineSource, diagnosis: Partial<Diagno
 
 /** setImmediate where it exists (Node, the extension host): setTimeout(0) would add ≥1 ms per slice. */
 function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+  return new Promise((resolve) =>
+    typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
+  );
 }
 
 /** Indexes in slices of `sliceMs` (default 8 ms), yielding between them; undefined when cancelled. */
-export async function buildLineIndex(source: LineSource, options: BuildOptions = {}): Promise<LineIndex | undefined> {
+export async function buildLineIndex(
+  source: LineSource,
+  options: BuildOptions = {},
+): Promise<LineIndex | undefined> {
   const b = new LineIndexBuilder(source, options.diagnosis);
   const budget = options.sliceMs ?? 8;
   for (;;) {

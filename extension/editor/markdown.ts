@@ -33,6 +33,9 @@ export function codeSpan(text: string): string {
 /** A `command:` link to one of the extension's own commands; the arguments are JSON, URI-encoded. */
 export function commandLink(label: string, command: string, args: readonly unknown[]): string {
   // encodeURIComponent leaves ( ) ! ' * alone, and a ")" would end the Markdown link early.
-  const query = encodeURIComponent(JSON.stringify(args)).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const query = encodeURIComponent(JSON.stringify(args)).replace(
+    /[()!'*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `[${escapeMarkdown(label)}](command:${command}?${query})`;
 }

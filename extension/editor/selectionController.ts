@@ -12,11 +12,16 @@ import { pickLineOfState } from './summaryPicker';
 const SELECTION_DEBOUNCE_MS = 75;
 
 /** The connection on a 1-based line of a document, as the diagram draws it; undefined off connection lines. */
-export function selectionAt(indexes: DocumentIndexService, document: vscode.TextDocument, line: number): DiagramSelection | undefined {
+export function selectionAt(
+  indexes: DocumentIndexService,
+  document: vscode.TextDocument,
+  line: number,
+): DiagramSelection | undefined {
   const index = indexes.indexFor(document, line);
   const view = index === undefined ? undefined : connectionView(index, line, uiLang());
   if (view === undefined) return undefined;
-  const rawState = document.lineAt(line - 1).text.slice(view.entry.stateStart, view.entry.stateEnd) || view.entry.state;
+  const rawState =
+    document.lineAt(line - 1).text.slice(view.entry.stateStart, view.entry.stateEnd) || view.entry.state;
   return toDiagramSelection(view, rawState);
 }
 
@@ -37,7 +42,8 @@ export class SelectionController implements vscode.Disposable {
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.activeChanged(editor)),
       indexes.onDidIndex((document) => {
-        if (document === vscode.window.activeTextEditor?.document) this.activeChanged(vscode.window.activeTextEditor);
+        if (document === vscode.window.activeTextEditor?.document)
+          this.activeChanged(vscode.window.activeTextEditor);
       }),
       diagram.onFindInLog((state) => {
         if (isTcpState(state)) void this.findInLog(state);
@@ -73,7 +79,10 @@ export class SelectionController implements vscode.Disposable {
       return;
     }
     this.lastLogEditor = editor;
-    this.diagram.setCounts(index.currentCounts().counts, path.basename(editor.document.uri.path) || editor.document.uri.toString());
+    this.diagram.setCounts(
+      index.currentCounts().counts,
+      path.basename(editor.document.uri.path) || editor.document.uri.toString(),
+    );
     this.schedule();
   }
 
@@ -106,7 +115,10 @@ export class SelectionController implements vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a connection log first.'));
       return;
     }
-    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+    await vscode.window.showTextDocument(editor.document, {
+      viewColumn: editor.viewColumn,
+      preserveFocus: false,
+    });
     await pickLineOfState(editor, index, state);
   }
 

@@ -42,12 +42,26 @@ export function snapshotBlocks(index: LineIndex): SnapshotBlock[] {
     perSnapshot.forEach((counts, snapshot) => {
       const info = infos[snapshot];
       if (info === undefined || Object.keys(counts).length === 0) return;
-      out.push({ snapshot, line: info.startLine, endLine: info.endLine, time: info.time, counts, warned: warnedIn(index, info.startLine, info.endLine) });
+      out.push({
+        snapshot,
+        line: info.startLine,
+        endLine: info.endLine,
+        time: info.time,
+        counts,
+        warned: warnedIn(index, info.startLine, info.endLine),
+      });
     });
     return out;
   }
   const first = infos[0]?.startLine ?? firstRecordLine(index);
-  return [{ line: first, endLine: index.lineCount, counts: index.facts.counts, warned: warnedIn(index, 1, index.lineCount) }];
+  return [
+    {
+      line: first,
+      endLine: index.lineCount,
+      counts: index.facts.counts,
+      warned: warnedIn(index, 1, index.lineCount),
+    },
+  ];
 }
 
 function firstRecordLine(index: LineIndex): number {

@@ -19,7 +19,11 @@ export class SummaryLensController implements vscode.CodeLensProvider, vscode.Di
       this.changed,
       indexes.onDidIndex(() => this.changed.fire()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('tcpStates.languages') || e.affectsConfiguration('tcpStates.codeLens.enabled')) this.register();
+        if (
+          e.affectsConfiguration('tcpStates.languages') ||
+          e.affectsConfiguration('tcpStates.codeLens.enabled')
+        )
+          this.register();
       }),
     );
   }
@@ -34,10 +38,14 @@ export class SummaryLensController implements vscode.CodeLensProvider, vscode.Di
       : undefined;
   }
 
-  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+  async provideCodeLenses(
+    document: vscode.TextDocument,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CodeLens[]> {
     // Just opened: wait for the first index rather than answering empty and making the user scroll.
     const index = this.indexes.indexOf(document) ?? (await this.indexes.ready(document));
-    if (index === undefined || token.isCancellationRequested || index.lineCount !== document.lineCount) return [];
+    if (index === undefined || token.isCancellationRequested || index.lineCount !== document.lineCount)
+      return [];
     return snapshotBlocks(index)
       .slice(0, MAX_LENSES)
       .map((block) => {

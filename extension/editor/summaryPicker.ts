@@ -23,13 +23,21 @@ export function revealLine(editor: vscode.TextEditor, index: LineIndex, line: nu
   const entry = index.entryAt(line);
   const text = editor.document.lineAt(line - 1);
   const range =
-    entry !== undefined && entry.stateEnd <= text.text.length ? new vscode.Range(line - 1, entry.stateStart, line - 1, entry.stateEnd) : text.range;
+    entry !== undefined && entry.stateEnd <= text.text.length
+      ? new vscode.Range(line - 1, entry.stateStart, line - 1, entry.stateEnd)
+      : text.range;
   if (!preview) editor.selection = new vscode.Selection(range.start, range.end);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 /** Second step: every line of `state` in [first, last]; moving through the list previews, accepting selects. */
-export async function pickLineOfState(editor: vscode.TextEditor, index: LineIndex, state: TcpState, first = 1, last = index.lineCount): Promise<number | undefined> {
+export async function pickLineOfState(
+  editor: vscode.TextEditor,
+  index: LineIndex,
+  state: TcpState,
+  first = 1,
+  last = index.lineCount,
+): Promise<number | undefined> {
   const lines = index.linesInState(state, MAX_LISTED_LINES, first, last);
   if (lines.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No connection in {0} here.', state));
@@ -37,7 +45,10 @@ export async function pickLineOfState(editor: vscode.TextEditor, index: LineInde
   }
   const items: LineItem[] = lines.map((line) => ({
     label: vscode.l10n.t('Line {0}', line),
-    description: editor.document.lineAt(line - 1).text.trim().replace(/\s+/g, ' '),
+    description: editor.document
+      .lineAt(line - 1)
+      .text.trim()
+      .replace(/\s+/g, ' '),
     line,
   }));
   const picked = await vscode.window.showQuickPick(items, {
@@ -45,7 +56,8 @@ export async function pickLineOfState(editor: vscode.TextEditor, index: LineInde
     placeHolder: vscode.l10n.t('Pick a line to reveal it'),
     matchOnDescription: true,
     onDidSelectItem: (item) => {
-      if (typeof item !== 'string' && 'line' in item) revealLine(editor, index, (item as LineItem).line, true);
+      if (typeof item !== 'string' && 'line' in item)
+        revealLine(editor, index, (item as LineItem).line, true);
     },
   });
   if (picked === undefined) return undefined;
@@ -54,7 +66,11 @@ export async function pickLineOfState(editor: vscode.TextEditor, index: LineInde
 }
 
 /** First step: the states of the block (or file), largest first, ⚠ and the finding's title where there is one. */
-export async function showSummaryPick(editor: vscode.TextEditor, index: LineIndex, block?: SnapshotBlock): Promise<number | undefined> {
+export async function showSummaryPick(
+  editor: vscode.TextEditor,
+  index: LineIndex,
+  block?: SnapshotBlock,
+): Promise<number | undefined> {
   const lang = uiLang();
   const counts = block?.counts ?? index.currentCounts().counts;
   const first = block?.line ?? 1;
@@ -62,7 +78,9 @@ export async function showSummaryPick(editor: vscode.TextEditor, index: LineInde
   const items: StateItem[] = TCP_STATES.filter((s) => (counts[s] ?? 0) > 0)
     .sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0))
     .map((state) => {
-      const finding = index.facts.findings.find((f) => f.state === state && f.lines.some((l) => l >= first && l <= last));
+      const finding = index.facts.findings.find(
+        (f) => f.state === state && f.lines.some((l) => l >= first && l <= last),
+      );
       return {
         label: finding !== undefined ? `$(warning) ${state}` : state,
         description: groupDigits(counts[state] ?? 0),

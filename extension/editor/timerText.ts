@@ -24,7 +24,10 @@ export function timerText(state: TcpState, timer: IndexedTimer | undefined, lang
   switch (timer.kind) {
     case 'timewait': {
       const total = formatDuration(TIME_WAIT_SECONDS, lang);
-      if (state === 'FIN_WAIT_2') return zh ? `孤儿 FIN_WAIT_2：tcp_fin_timeout（${total}）还剩 ${d}` : `orphaned: ${d} left of tcp_fin_timeout (${total})`;
+      if (state === 'FIN_WAIT_2')
+        return zh
+          ? `孤儿 FIN_WAIT_2：tcp_fin_timeout（${total}）还剩 ${d}`
+          : `orphaned: ${d} left of tcp_fin_timeout (${total})`;
       return zh ? `${state}：${total} 中还剩 ${d}` : `${state}, ${d} left of ${total}`;
     }
     case 'keepalive':

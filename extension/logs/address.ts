@@ -74,7 +74,7 @@ function ipv6Groups(s: string): number[] | undefined {
 export function compressIPv6(groups: readonly number[]): string {
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;
@@ -94,7 +94,8 @@ export function compressIPv6(groups: readonly number[]): string {
 
 function normalizeUncached(raw: string): NormalizedHost {
   let text = raw;
-  if (text.length >= 2 && text.charCodeAt(0) === 91 && text.charCodeAt(text.length - 1) === 93) text = text.slice(1, -1);
+  if (text.length >= 2 && text.charCodeAt(0) === 91 && text.charCodeAt(text.length - 1) === 93)
+    text = text.slice(1, -1);
   let scope: string | undefined;
   const pct = text.indexOf('%');
   if (pct >= 0) {
@@ -108,7 +109,14 @@ function normalizeUncached(raw: string): NormalizedHost {
   const groups = ipv6Groups(text);
   if (!groups) return scope ? { host: text.toLowerCase(), scope } : { host: text.toLowerCase() };
   if (groups.every((g) => g === 0)) return scope ? { host: '*', scope } : WILDCARD;
-  if (groups[0] === 0 && groups[1] === 0 && groups[2] === 0 && groups[3] === 0 && groups[4] === 0 && groups[5] === 0xffff) {
+  if (
+    groups[0] === 0 &&
+    groups[1] === 0 &&
+    groups[2] === 0 &&
+    groups[3] === 0 &&
+    groups[4] === 0 &&
+    groups[5] === 0xffff
+  ) {
     const v4 = `${groups[6] >> 8}.${groups[6] & 255}.${groups[7] >> 8}.${groups[7] & 255}`;
     return scope ? { host: v4, scope, v4mapped: true } : { host: v4, v4mapped: true };
   }

@@ -12,7 +12,12 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Most severe first, then by count, then by kind and subject so the order is stable. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return RANK[a.severity] - RANK[b.severity] || b.count - a.count || a.id.localeCompare(b.id) || (a.subject ?? '').localeCompare(b.subject ?? '');
+  return (
+    RANK[a.severity] - RANK[b.severity] ||
+    b.count - a.count ||
+    a.id.localeCompare(b.id) ||
+    (a.subject ?? '').localeCompare(b.subject ?? '')
+  );
 }
 
 interface Group {
@@ -40,7 +45,9 @@ interface Group {
  * holds (shared between rows) instead of building a `"host port"` key per row; `list` keeps first-seen order.
  */
 class GroupTable {
-  private readonly index: Map<string, Map<string, Group>>[] = [0, 1, 2, 3].map(() => new Map<string, Map<string, Group>>());
+  private readonly index: Map<string, Map<string, Group>>[] = [0, 1, 2, 3].map(
+    () => new Map<string, Map<string, Group>>(),
+  );
   readonly list: Group[] = [];
 
   get(kind: number, a: string, b: string): Group | undefined {
@@ -82,7 +89,14 @@ class GroupTable {
   }
 }
 
-function finding(id: string, severity: Severity, state: TcpState | undefined, t: text.FindingText, g: Group, subject?: string): Finding {
+function finding(
+  id: string,
+  severity: Severity,
+  state: TcpState | undefined,
+  t: text.FindingText,
+  g: Group,
+  subject?: string,
+): Finding {
   return { id, severity, state, title: t.title, message: t.message, lines: g.lines, count: g.count, subject };
 }
 
@@ -108,11 +122,31 @@ interface Groups {
   readonly closewait: GroupTable;
 }
 
-const GROUP_NAMES = ['listen', 'accept', 'synrecv', 'synsent', 'timewait', 'lastack', 'fw2', 'sendq', 'closewait'] as const;
+const GROUP_NAMES = [
+  'listen',
+  'accept',
+  'synrecv',
+  'synsent',
+  'timewait',
+  'lastack',
+  'fw2',
+  'sendq',
+  'closewait',
+] as const;
 
 function newGroups(): Groups {
   const m = (): GroupTable => new GroupTable();
-  return { listen: m(), accept: m(), synrecv: m(), synsent: m(), timewait: m(), lastack: m(), fw2: m(), sendq: m(), closewait: m() };
+  return {
+    listen: m(),
+    accept: m(),
+    synrecv: m(),
+    synsent: m(),
+    timewait: m(),
+    lastack: m(),
+    fw2: m(),
+    sendq: m(),
+    closewait: m(),
+  };
 }
 
 /** Two ascending line lists as one, cut at MAX_EVIDENCE_LINES. */
@@ -125,7 +159,8 @@ function mergeLines(x: number[], y: readonly number[]): number[] {
   const out: number[] = [];
   let i = 0;
   let j = 0;
-  while (out.length < MAX_EVIDENCE_LINES && (i < x.length || j < y.length)) out.push(j >= y.length || (i < x.length && x[i] <= y[j]) ? x[i++] : y[j++]);
+  while (out.length < MAX_EVIDENCE_LINES && (i < x.length || j < y.length))
+    out.push(j >= y.length || (i < x.length && x[i] <= y[j]) ? x[i++] : y[j++]);
   return out;
 }
 
@@ -172,7 +207,8 @@ export class DiagnosisCollector {
 
   addKernelEvent(e: KernelEvent): void {
     const sample = { host: '', port: '' };
-    if (e.kind === 'syn-flood') this.kernel.bump(0, 'syn-flood', e.port ?? '', sample, e.line).label = e.port ?? '';
+    if (e.kind === 'syn-flood')
+      this.kernel.bump(0, 'syn-flood', e.port ?? '', sample, e.line).label = e.port ?? '';
     else this.kernel.bump(1, 'conntrack-full', '', sample, e.line).label = e.port ?? '';
   }
 
@@ -241,7 +277,17 @@ export class DiagnosisCollector {
         const lines = lineShift === 0 ? theirs.lines : theirs.lines.map((n) => n + lineShift);
         const mine = table.get(kind, a, b);
         if (mine === undefined) {
-          const g: Group = { kind, a, b, sample, count: theirs.count, lines, maxQ: theirs.maxQ, backlog: theirs.backlog, flagged: theirs.flagged };
+          const g: Group = {
+            kind,
+            a,
+            b,
+            sample,
+            count: theirs.count,
+            lines,
+            maxQ: theirs.maxQ,
+            backlog: theirs.backlog,
+            flagged: theirs.flagged,
+          };
           if (theirs.label !== undefined) g.label = theirs.label;
           table.insert(g);
           continue;
@@ -300,13 +346,19 @@ export class DiagnosisCollector {
         if (name !== undefined) {
           g = this.g.closewait.bump(CW_PROCESS, name, '', local, line);
           g.label = name;
-        }
-        else {
+        } else {
           const remotePort = Number(remote.port);
-          const serviceLocal = this.g.listen.has(0, local.port) || (remotePort >= 32768 && Number(local.port) < remotePort);
+          const serviceLocal =
+            this.g.listen.has(0, local.port) || (remotePort >= 32768 && Number(local.port) < remotePort);
           if (!serviceLocal && this.continued && this.snapshot === 0) {
             // Whether local.port listens may depend on rows before this part: merge decides.
-            g = this.g.closewait.bump(CW_UNDECIDED, `${local.host} ${local.port}`, `${remote.host} ${remote.port}`, remote, line);
+            g = this.g.closewait.bump(
+              CW_UNDECIDED,
+              `${local.host} ${local.port}`,
+              `${remote.host} ${remote.port}`,
+              remote,
+              line,
+            );
             if (g.local === undefined) (g as { local?: Endpoint }).local = local;
           } else {
             const side = serviceLocal ? local : remote;
@@ -323,7 +375,9 @@ export class DiagnosisCollector {
 
   findings(): Finding[] {
     if (this.transitions.size > 0) {
-      const finals = [...this.transitions.values()].filter((r) => r.state !== 'CLOSED').sort((a, b) => a.line - b.line);
+      const finals = [...this.transitions.values()]
+        .filter((r) => r.state !== 'CLOSED')
+        .sort((a, b) => a.line - b.line);
       this.transitions.clear();
       for (const r of finals) this.tally({ ...r, from: undefined });
     }
@@ -333,14 +387,32 @@ export class DiagnosisCollector {
     for (const g of this.g.closewait.list) {
       if (g.count < o.closeWaitThreshold) continue;
       const s = label(g);
-      out.push(finding('close-wait-pileup', 'warning', 'CLOSE_WAIT', text.closeWaitText(g.count, s, g.flagged), g, s));
+      out.push(
+        finding(
+          'close-wait-pileup',
+          'warning',
+          'CLOSE_WAIT',
+          text.closeWaitText(g.count, s, g.flagged),
+          g,
+          s,
+        ),
+      );
     }
     for (const g of this.g.timewait.list) {
       if (g.count < o.timeWaitThreshold) continue;
       const share = g.count / o.ephemeralPorts;
       const severity: Severity = share >= 0.75 ? 'error' : share >= 0.25 ? 'warning' : 'info';
       const s = label(g);
-      out.push(finding('time-wait-ports', severity, 'TIME_WAIT', text.timeWaitText(g.count, s, o.ephemeralPorts, o.timeWaitSeconds), g, s));
+      out.push(
+        finding(
+          'time-wait-ports',
+          severity,
+          'TIME_WAIT',
+          text.timeWaitText(g.count, s, o.ephemeralPorts, o.timeWaitSeconds),
+          g,
+          s,
+        ),
+      );
     }
     for (const g of this.g.synrecv.list) {
       if (g.count < o.synRecvThreshold) continue;
@@ -354,27 +426,67 @@ export class DiagnosisCollector {
     }
     for (const g of this.g.accept.list) {
       const s = label(g);
-      out.push(finding('accept-queue-overflow', 'error', 'LISTEN', text.acceptQueueText(s, g.maxQ, g.backlog), g, s));
+      out.push(
+        finding('accept-queue-overflow', 'error', 'LISTEN', text.acceptQueueText(s, g.maxQ, g.backlog), g, s),
+      );
     }
     const fw2 = this.g.fw2;
-    const orphans = [fw2.get(0, 'timer', ''), this.sawProcesses ? fw2.get(0, 'noproc', '') : undefined].filter((g): g is Group => g !== undefined);
+    const orphans = [
+      fw2.get(0, 'timer', ''),
+      this.sawProcesses ? fw2.get(0, 'noproc', '') : undefined,
+    ].filter((g): g is Group => g !== undefined);
     const orphanCount = orphans.reduce((n, g) => n + g.count, 0);
     if (orphanCount > 0 && orphanCount >= o.finWait2Threshold) {
-      const lines = orphans.flatMap((g) => g.lines).sort((a, b) => a - b).slice(0, MAX_EVIDENCE_LINES);
-      const g: Group = { kind: 0, a: '', b: '', sample: orphans[0].sample, count: orphanCount, lines, maxQ: 0, backlog: 0, flagged: 0 };
+      const lines = orphans
+        .flatMap((g) => g.lines)
+        .sort((a, b) => a - b)
+        .slice(0, MAX_EVIDENCE_LINES);
+      const g: Group = {
+        kind: 0,
+        a: '',
+        b: '',
+        sample: orphans[0].sample,
+        count: orphanCount,
+        lines,
+        maxQ: 0,
+        backlog: 0,
+        flagged: 0,
+      };
       out.push(finding('fin-wait-2-orphans', 'warning', 'FIN_WAIT_2', text.finWait2Text(orphanCount), g));
     }
     const lastAck = this.g.lastack.get(0, '', '');
     if (lastAck !== undefined && lastAck.count >= o.lastAckThreshold) {
-      out.push(finding('last-ack-lingering', 'warning', 'LAST_ACK', text.lastAckText(lastAck.count), lastAck));
+      out.push(
+        finding('last-ack-lingering', 'warning', 'LAST_ACK', text.lastAckText(lastAck.count), lastAck),
+      );
     }
     for (const g of this.g.sendq.list) {
       const s = label(g);
-      out.push(finding('send-q-stuck', 'warning', 'ESTABLISHED', text.sendQText(g.count, s, g.maxQ, g.flagged), g, s));
+      out.push(
+        finding(
+          'send-q-stuck',
+          'warning',
+          'ESTABLISHED',
+          text.sendQText(g.count, s, g.maxQ, g.flagged),
+          g,
+          s,
+        ),
+      );
     }
     for (const g of this.kernel.list) {
-      if (g.a === 'conntrack-full') out.push(finding('kernel-conntrack-full', 'error', undefined, text.conntrackText(g.count), g));
-      else out.push(finding('kernel-syn-flood', 'warning', 'SYN_RECEIVED', text.synFloodText(g.count, label(g)), g, label(g)));
+      if (g.a === 'conntrack-full')
+        out.push(finding('kernel-conntrack-full', 'error', undefined, text.conntrackText(g.count), g));
+      else
+        out.push(
+          finding(
+            'kernel-syn-flood',
+            'warning',
+            'SYN_RECEIVED',
+            text.synFloodText(g.count, label(g)),
+            g,
+            label(g),
+          ),
+        );
     }
     return out.sort(compareFindings);
   }

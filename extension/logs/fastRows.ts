@@ -34,9 +34,34 @@ function wordTable(words: readonly string[]): (Word[] | undefined)[] {
 }
 
 /** ss's state words (as isSsStateToken accepts them). */
-const SS_WORDS = wordTable(['ESTAB', 'SYN-SENT', 'SYN-RECV', 'FIN-WAIT-1', 'FIN-WAIT-2', 'TIME-WAIT', 'UNCONN', 'CLOSE-WAIT', 'LAST-ACK', 'LISTEN', 'CLOSING', 'BOUND-INACTIVE']);
+const SS_WORDS = wordTable([
+  'ESTAB',
+  'SYN-SENT',
+  'SYN-RECV',
+  'FIN-WAIT-1',
+  'FIN-WAIT-2',
+  'TIME-WAIT',
+  'UNCONN',
+  'CLOSE-WAIT',
+  'LAST-ACK',
+  'LISTEN',
+  'CLOSING',
+  'BOUND-INACTIVE',
+]);
 /** net-tools' English state words (tcp_state[] in netstat.c); anything else takes the general path. */
-const NETSTAT_WORDS = wordTable(['ESTABLISHED', 'SYN_SENT', 'SYN_RECV', 'FIN_WAIT1', 'FIN_WAIT2', 'TIME_WAIT', 'CLOSE', 'CLOSE_WAIT', 'LAST_ACK', 'LISTEN', 'CLOSING']);
+const NETSTAT_WORDS = wordTable([
+  'ESTABLISHED',
+  'SYN_SENT',
+  'SYN_RECV',
+  'FIN_WAIT1',
+  'FIN_WAIT2',
+  'TIME_WAIT',
+  'CLOSE',
+  'CLOSE_WAIT',
+  'LAST_ACK',
+  'LISTEN',
+  'CLOSING',
+]);
 
 /** The word of `table` that the bytes [s, e) spell, compared byte by byte (no string made). */
 function wordAt(table: (Word[] | undefined)[], b: Uint8Array, s: number, e: number): Word | undefined {
@@ -74,7 +99,14 @@ export class RowScanner {
    * The record of the line [start, end) of `text` (no line break, no trailing CR), whose bytes are
    * `bytes` at the same offsets; undefined when the general path must decide.
    */
-  scan(bytes: Uint8Array, text: string, start: number, end: number, line: number, cols: NetstatColumns | undefined): RecordDraft | undefined {
+  scan(
+    bytes: Uint8Array,
+    text: string,
+    start: number,
+    end: number,
+    line: number,
+    cols: NetstatColumns | undefined,
+  ): RecordDraft | undefined {
     if (bytes !== this.bytes) {
       this.bytes = bytes;
       this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -82,7 +114,8 @@ export class RowScanner {
     const c = bytes[start];
     if (c === 116 /* t */) return this.netstat(bytes, text, start, end, line, cols);
     // E L S F C T U B: the first letters of ss's state words.
-    if (c === 69 || c === 76 || c === 83 || c === 70 || c === 67 || c === 84 || c === 85 || c === 66) return this.ss(bytes, text, start, end, line);
+    if (c === 69 || c === 76 || c === 83 || c === 70 || c === 67 || c === 84 || c === 85 || c === 66)
+      return this.ss(bytes, text, start, end, line);
     return undefined;
   }
 
@@ -115,7 +148,14 @@ export class RowScanner {
    * remembering the host per column and handing out the previous row's Endpoint again when host and
    * port repeat (endpoints are read-only).
    */
-  private endpoint(b: Uint8Array, text: string, s: number, e: number, colon: number, column: number): Endpoint | undefined {
+  private endpoint(
+    b: Uint8Array,
+    text: string,
+    s: number,
+    e: number,
+    colon: number,
+    column: number,
+  ): Endpoint | undefined {
     if (b[s] === 91 /* [ */) return parseColonEndpoint(text.slice(s, e));
     if (colon < s) return undefined;
     const port = portText(b, text, colon + 1, e);
@@ -227,10 +267,29 @@ export class RowScanner {
     let p = this.skipBlanks(b, from, end);
     while (p < end) {
       const c = b[p];
-      if (c === 117 /* u */ && p + 8 <= end && b[p + 1] === 115 && b[p + 2] === 101 && b[p + 3] === 114 && b[p + 4] === 115 && b[p + 5] === 58 && b[p + 6] === 40 && b[p + 7] === 40) {
+      if (
+        c === 117 /* u */ &&
+        p + 8 <= end &&
+        b[p + 1] === 115 &&
+        b[p + 2] === 101 &&
+        b[p + 3] === 114 &&
+        b[p + 4] === 115 &&
+        b[p + 5] === 58 &&
+        b[p + 6] === 40 &&
+        b[p + 7] === 40
+      ) {
         p = this.users(b, text, p + 7, end, rec.processes);
         if (p < 0) return false;
-      } else if (c === 116 /* t */ && p + 7 <= end && b[p + 1] === 105 && b[p + 2] === 109 && b[p + 3] === 101 && b[p + 4] === 114 && b[p + 5] === 58 && b[p + 6] === 40) {
+      } else if (
+        c === 116 /* t */ &&
+        p + 7 <= end &&
+        b[p + 1] === 105 &&
+        b[p + 2] === 109 &&
+        b[p + 3] === 101 &&
+        b[p + 4] === 114 &&
+        b[p + 5] === 58 &&
+        b[p + 6] === 40
+      ) {
         let close = p + 7;
         while (close < end && b[close] !== 41) close++;
         if (close === end) return false;
@@ -263,7 +322,15 @@ export class RowScanner {
       let marker = nameStart;
       for (;;) {
         if (marker + 6 > end) return -1;
-        if (b[marker] === 34 && b[marker + 1] === 44 && b[marker + 2] === 112 && b[marker + 3] === 105 && b[marker + 4] === 100 && b[marker + 5] === 61) break;
+        if (
+          b[marker] === 34 &&
+          b[marker + 1] === 44 &&
+          b[marker + 2] === 112 &&
+          b[marker + 3] === 105 &&
+          b[marker + 4] === 100 &&
+          b[marker + 5] === 61
+        )
+          break;
         marker++;
       }
       const name = this.intern(text, nameStart, marker);
@@ -290,7 +357,14 @@ export class RowScanner {
   }
 
   /** `Proto Recv-Q Send-Q Local Foreign State [User Inode] [PID/Program name] [Timer]` (parseNetstatLine's common case). */
-  private netstat(b: Uint8Array, text: string, start: number, end: number, line: number, cols: NetstatColumns | undefined): RecordDraft | undefined {
+  private netstat(
+    b: Uint8Array,
+    text: string,
+    start: number,
+    end: number,
+    line: number,
+    cols: NetstatColumns | undefined,
+  ): RecordDraft | undefined {
     if (start + 4 > end || b[start + 1] !== 99 || b[start + 2] !== 112) return undefined;
     let p = start + 3;
     let proto: string;
@@ -356,13 +430,22 @@ export class RowScanner {
     }
     let next = 0;
     let last = n - 1;
-    if ((cols === undefined || cols.timer) && last > next && b[starts[last]] === 40 && b[ends[last] - 1] === 41) {
+    if (
+      (cols === undefined || cols.timer) &&
+      last > next &&
+      b[starts[last]] === 40 &&
+      b[ends[last] - 1] === 41
+    ) {
       // isParenTimer: its '/' test cannot fail on the last column (indexOf is -1 or inside it).
       const t = this.netstatTimer(b, text, starts[last - 1], ends[last - 1], starts[last], ends[last]);
       if (t !== undefined) rec.timer = t;
       last -= 2;
     }
-    const hasUser = cols ? cols.user : last - next >= 1 && this.isDecimal(b, starts[next + 1], ends[next + 1]) && !hasSlash(b, starts[next], ends[next]);
+    const hasUser = cols
+      ? cols.user
+      : last - next >= 1 &&
+        this.isDecimal(b, starts[next + 1], ends[next + 1]) &&
+        !hasSlash(b, starts[next], ends[next]);
     if (hasUser && last - next >= 1) {
       const user = text.slice(starts[next], ends[next]);
       rec.user = user;
@@ -392,11 +475,22 @@ export class RowScanner {
   }
 
   /** parseNetstatTimer(kind, paren) for the kind column [ks, ke) and the `(…)` column [ps, pe). */
-  private netstatTimer(b: Uint8Array, text: string, ks: number, ke: number, ps: number, pe: number): TimerInfo | undefined {
+  private netstatTimer(
+    b: Uint8Array,
+    text: string,
+    ks: number,
+    ke: number,
+    ps: number,
+    pe: number,
+  ): TimerInfo | undefined {
     if (pe - ps < 3) return undefined;
     const kind = lowerKind(text, ks, ke);
-    const raw = ke + 1 === ps && b[ke] === 32 ? text.slice(ks, pe) : `${text.slice(ks, ke)} ${text.slice(ps, pe)}`;
-    const t: { kind: string; raw: string; seconds?: number; retrans?: number; probes?: number } = { kind, raw };
+    const raw =
+      ke + 1 === ps && b[ke] === 32 ? text.slice(ks, pe) : `${text.slice(ks, ke)} ${text.slice(ps, pe)}`;
+    const t: { kind: string; raw: string; seconds?: number; retrans?: number; probes?: number } = {
+      kind,
+      raw,
+    };
     // `(secs/retrans/probes)` split on '/': parts[0] to the first '/', and so on.
     const inEnd = pe - 1;
     let s1 = ps + 1;

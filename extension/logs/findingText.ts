@@ -19,10 +19,14 @@ function pct(part: number, whole: number): string {
 }
 
 export function closeWaitText(count: number, subject: string, withRecvQ: number): FindingText {
-  const unreadEn = withRecvQ > 0 ? ` ${groupDigits(withRecvQ)} of them still hold unread data (Recv-Q > 0).` : '';
+  const unreadEn =
+    withRecvQ > 0 ? ` ${groupDigits(withRecvQ)} of them still hold unread data (Recv-Q > 0).` : '';
   const unreadZh = withRecvQ > 0 ? `其中 ${groupDigits(withRecvQ)} 个的 Recv-Q 仍有未读数据。` : '';
   return {
-    title: { en: `${groupDigits(count)} CLOSE_WAIT on ${subject}`, zh: `${subject} 上有 ${groupDigits(count)} 个 CLOSE_WAIT` },
+    title: {
+      en: `${groupDigits(count)} CLOSE_WAIT on ${subject}`,
+      zh: `${subject} 上有 ${groupDigits(count)} 个 CLOSE_WAIT`,
+    },
     message: {
       en:
         `${groupDigits(count)} sockets of ${subject} are in CLOSE_WAIT: the peer has closed, but the local application never called close().${unreadEn} ` +
@@ -36,12 +40,20 @@ export function closeWaitText(count: number, subject: string, withRecvQ: number)
   };
 }
 
-export function timeWaitText(count: number, destination: string, ephemeralPorts: number, seconds: number): FindingText {
+export function timeWaitText(
+  count: number,
+  destination: string,
+  ephemeralPorts: number,
+  seconds: number,
+): FindingText {
   const rate = count / seconds;
   const ceiling = ephemeralPorts / seconds;
   const share = pct(count, ephemeralPorts);
   return {
-    title: { en: `${groupDigits(count)} TIME_WAIT to ${destination}`, zh: `到 ${destination} 有 ${groupDigits(count)} 个 TIME_WAIT` },
+    title: {
+      en: `${groupDigits(count)} TIME_WAIT to ${destination}`,
+      zh: `到 ${destination} 有 ${groupDigits(count)} 个 TIME_WAIT`,
+    },
     message: {
       en:
         `${groupDigits(count)} connections to ${destination} sit in TIME_WAIT: ${share} of the ~${groupDigits(ephemeralPorts)} ephemeral ports available for that destination. ` +
@@ -61,7 +73,10 @@ export function timeWaitText(count: number, destination: string, ephemeralPorts:
 
 export function synRecvText(count: number, listener: string): FindingText {
   return {
-    title: { en: `${groupDigits(count)} SYN_RECEIVED on ${listener}`, zh: `${listener} 上有 ${groupDigits(count)} 个 SYN_RECEIVED` },
+    title: {
+      en: `${groupDigits(count)} SYN_RECEIVED on ${listener}`,
+      zh: `${listener} 上有 ${groupDigits(count)} 个 SYN_RECEIVED`,
+    },
     message: {
       en:
         `${groupDigits(count)} half-open connections wait for the final ACK of the handshake on ${listener}. ` +
@@ -77,7 +92,10 @@ export function synRecvText(count: number, listener: string): FindingText {
 
 export function synSentText(count: number, destination: string): FindingText {
   return {
-    title: { en: `${groupDigits(count)} SYN_SENT to ${destination}`, zh: `到 ${destination} 有 ${groupDigits(count)} 个 SYN_SENT` },
+    title: {
+      en: `${groupDigits(count)} SYN_SENT to ${destination}`,
+      zh: `到 ${destination} 有 ${groupDigits(count)} 个 SYN_SENT`,
+    },
     message: {
       en:
         `${groupDigits(count)} connection attempts to ${destination} have sent a SYN and got no answer yet. ` +
@@ -123,7 +141,10 @@ export function finWait2Text(count: number): FindingText {
 
 export function lastAckText(count: number): FindingText {
   return {
-    title: { en: `${groupDigits(count)} LAST_ACK lingering`, zh: `${groupDigits(count)} 个 LAST_ACK 迟迟不消失` },
+    title: {
+      en: `${groupDigits(count)} LAST_ACK lingering`,
+      zh: `${groupDigits(count)} 个 LAST_ACK 迟迟不消失`,
+    },
     message: {
       en:
         `${groupDigits(count)} sockets sent their FIN after the peer closed and still wait for its final ACK. ` +
@@ -135,9 +156,18 @@ export function lastAckText(count: number): FindingText {
   };
 }
 
-export function sendQText(count: number, destination: string, maxSendQ: number, persist: number): FindingText {
-  const persistEn = persist > 0 ? ` ${groupDigits(persist)} of them run the persist timer: the peer advertises a zero window.` : '';
-  const persistZh = persist > 0 ? `其中 ${groupDigits(persist)} 个正在运行 persist 定时器：对端通告的窗口为 0。` : '';
+export function sendQText(
+  count: number,
+  destination: string,
+  maxSendQ: number,
+  persist: number,
+): FindingText {
+  const persistEn =
+    persist > 0
+      ? ` ${groupDigits(persist)} of them run the persist timer: the peer advertises a zero window.`
+      : '';
+  const persistZh =
+    persist > 0 ? `其中 ${groupDigits(persist)} 个正在运行 persist 定时器：对端通告的窗口为 0。` : '';
   return {
     title: { en: `Send-Q backed up to ${destination}`, zh: `到 ${destination} 的 Send-Q 积压` },
     message: {

@@ -70,7 +70,14 @@ interface Building {
 }
 
 function start(key: string, r: ConnectionRecord): Building {
-  return { key, local: formatEndpoint(r.local), remote: formatEndpoint(r.remote), states: [], lines: [], allLines: [] };
+  return {
+    key,
+    local: formatEndpoint(r.local),
+    remote: formatEndpoint(r.remote),
+    states: [],
+    lines: [],
+    allLines: [],
+  };
 }
 
 function push(h: Building, state: TcpState, line: number): void {
@@ -92,7 +99,8 @@ export function buildHistories(records: readonly ConnectionRecord[]): Connection
     const key = connectionKey(r);
     let h = open.get(key);
     const first = r.from ?? r.state;
-    if (h !== undefined && h.states.length > 0 && restarts(h.states[h.states.length - 1], first)) h = undefined;
+    if (h !== undefined && h.states.length > 0 && restarts(h.states[h.states.length - 1], first))
+      h = undefined;
     if (h === undefined) {
       h = start(key, r);
       open.set(key, h);

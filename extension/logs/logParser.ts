@@ -64,7 +64,13 @@ export class LogParser {
    * `bytes`, when given, holds the same characters at the same offsets (an ASCII chunk read as latin1):
    * plain ss and netstat rows are then read from the bytes without slicing the line.
    */
-  parseRange(text: string, bytes: Uint8Array | undefined, start: number, end: number, n: number): ConnectionRecord | undefined {
+  parseRange(
+    text: string,
+    bytes: Uint8Array | undefined,
+    start: number,
+    end: number,
+    n: number,
+  ): ConnectionRecord | undefined {
     if (bytes !== undefined && this.lastWindows === undefined && end > start) {
       const stop = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
       let rec: RecordDraft | undefined;
@@ -89,7 +95,9 @@ export class LogParser {
     return {
       netstatColumns: this.netstatCols === undefined ? '' : JSON.stringify(this.netstatCols),
       open: this.current !== undefined && this.recordsInCurrent > 0,
-      pending: this.lastWindows !== undefined || (nextIndented && this.lastSs !== undefined && this.lastSsLine === nextLine - 1),
+      pending:
+        this.lastWindows !== undefined ||
+        (nextIndented && this.lastSs !== undefined && this.lastSsLine === nextLine - 1),
     };
   }
 
@@ -99,7 +107,8 @@ export class LogParser {
    * snapshot's time (unknown here); nothing a summary or a diagnosis reports depends on it.
    */
   assume(state: SplitState): void {
-    this.netstatCols = state.netstatColumns === '' ? undefined : (JSON.parse(state.netstatColumns) as NetstatColumns);
+    this.netstatCols =
+      state.netstatColumns === '' ? undefined : (JSON.parse(state.netstatColumns) as NetstatColumns);
     this.startSnapshot(1, undefined);
     this.recordsInCurrent = 1;
   }
@@ -115,7 +124,11 @@ export class LogParser {
         if (this.current) this.current.endLine = s.endLine + lineShift;
         continue;
       }
-      const snap: SnapshotInfo = { index: s.index + shift, startLine: s.startLine + lineShift, endLine: s.endLine + lineShift };
+      const snap: SnapshotInfo = {
+        index: s.index + shift,
+        startLine: s.startLine + lineShift,
+        endLine: s.endLine + lineShift,
+      };
       if (s.time !== undefined) (snap as { time?: string }).time = s.time;
       this.snapshots.push(snap);
       this.current = snap;
@@ -152,7 +165,9 @@ export class LogParser {
       if (owner) {
         if (owner.kind === 'exe') {
           const pid = this.lastWindows.pid;
-          this.lastWindows.processes.push(pid === undefined ? { name: owner.name } : { name: owner.name, pid });
+          this.lastWindows.processes.push(
+            pid === undefined ? { name: owner.name } : { name: owner.name, pid },
+          );
           this.lastWindows = undefined;
         } else if (owner.kind === 'unknown') this.lastWindows = undefined;
         return undefined;
@@ -182,10 +197,14 @@ export class LogParser {
   private dispatch(text: string, tok: Tokens, n: number): RecordDraft | undefined {
     const c = text.charCodeAt(tok.starts[0]);
     // tcpstates -s: comma separated, starting at column 0 with SKADDR or a time field.
-    if (tok.starts[0] === 0 && text.indexOf(',') > 0 && text.indexOf(',') < tok.ends[0]) return parseTcpstatesCsv(text, n);
+    if (tok.starts[0] === 0 && text.indexOf(',') > 0 && text.indexOf(',') < tok.ends[0])
+      return parseTcpstatesCsv(text, n);
     if (tok.count < 4) return undefined;
     if (isSsStateToken(tok, 0)) return parseSsLine(text, tok, n);
-    if (c === 116 /* t */ && (tok.is(0, 'tcp') || tok.is(0, 'tcp6') || tok.is(0, 'tcp4') || tok.is(0, 'tcp46'))) {
+    if (
+      c === 116 /* t */ &&
+      (tok.is(0, 'tcp') || tok.is(0, 'tcp6') || tok.is(0, 'tcp4') || tok.is(0, 'tcp46'))
+    ) {
       if (isSsStateToken(tok, 1)) return parseSsLine(text, tok, n);
       tok.split(text, tok.starts[0]);
       if (tok.is(1, '6') && tok.count > 8) return parseConntrackLine(text, tok, n);
@@ -197,9 +216,11 @@ export class LogParser {
       return rec;
     }
     if (tok.count === 7) tok.split(text, tok.starts[0]);
-    if (c === 105 /* i */ && (tok.is(0, 'ipv4') || tok.is(0, 'ipv6'))) return parseConntrackLine(text, tok, n);
+    if (c === 105 /* i */ && (tok.is(0, 'ipv4') || tok.is(0, 'ipv6')))
+      return parseConntrackLine(text, tok, n);
     const firstEnd = tok.ends[0];
-    if (c >= 48 && c <= 57 && text.charCodeAt(firstEnd - 1) === 58 /* N: */) return parseProcLine(text, tok, n);
+    if (c >= 48 && c <= 57 && text.charCodeAt(firstEnd - 1) === 58 /* N: */)
+      return parseProcLine(text, tok, n);
     if (tok.count >= 10 && (tok.is(4, 'IPv4') || tok.is(4, 'IPv6'))) return parseLsofLine(text, tok, n);
     if (tok.count >= 8) {
       for (let i = 0; i < 3; i++) {
@@ -223,7 +244,12 @@ export class LogParser {
   }
 
   private onHeader(kind: string, trimmed: string, n: number): void {
-    this.netstatCols = kind === 'netstat' ? netstatColumnsFromHeader(trimmed) : kind === 'banner' ? this.netstatCols : undefined;
+    this.netstatCols =
+      kind === 'netstat'
+        ? netstatColumnsFromHeader(trimmed)
+        : kind === 'banner'
+          ? this.netstatCols
+          : undefined;
     this.lastSs = undefined;
     // A header repeated after connection lines starts the next snapshot; right after a
     // timestamp (or a banner) it belongs to the snapshot already open.
@@ -232,7 +258,10 @@ export class LogParser {
 
   private startSnapshot(n: number, time: string | undefined): void {
     if (this.current && this.current.endLine >= n) this.current.endLine = n - 1;
-    const snap: SnapshotInfo = time === undefined ? { index: this.snapshots.length, startLine: n, endLine: n } : { index: this.snapshots.length, startLine: n, endLine: n, time };
+    const snap: SnapshotInfo =
+      time === undefined
+        ? { index: this.snapshots.length, startLine: n, endLine: n }
+        : { index: this.snapshots.length, startLine: n, endLine: n, time };
     this.snapshots.push(snap);
     this.current = snap;
     this.recordsInCurrent = 0;

@@ -46,7 +46,12 @@ function isParenTimer(tok: Tokens, i: number): boolean {
  * `ESTABLISHEDkeepalive (4900.57/0/0)`, two-word localized states (cs `POSLEDNÍ ACK`) and program
  * names with spaces (`9360/Passenger Ruby`). `cols` comes from the last header, if any.
  */
-export function parseNetstatLine(text: string, tok: Tokens, line: number, cols: NetstatColumns | undefined): RecordDraft | undefined {
+export function parseNetstatLine(
+  text: string,
+  tok: Tokens,
+  line: number,
+  cols: NetstatColumns | undefined,
+): RecordDraft | undefined {
   if (tok.count < 6) return undefined;
   const proto = tok.get(0);
   if (proto !== 'tcp' && proto !== 'tcp6') return undefined;
@@ -113,7 +118,9 @@ export function parseNetstatLine(text: string, tok: Tokens, line: number, cols: 
     if (t) rec.timer = t;
     last -= 2;
   }
-  const hasUser = cols ? cols.user : last - next >= 1 && decimal(tok.get(next + 1)) >= 0 && !tok.get(next).includes('/');
+  const hasUser = cols
+    ? cols.user
+    : last - next >= 1 && decimal(tok.get(next + 1)) >= 0 && !tok.get(next).includes('/');
   if (hasUser && last - next >= 1) {
     const user = tok.get(next);
     rec.user = user;

@@ -61,7 +61,13 @@ export function matchHeader(t: string): HeaderKind | undefined {
       if (t.indexOf('Recv-Q') > 0 || t.indexOf('Přích-F') > 0) return 'netstat';
       return 'windows';
     case 65: // A
-      if (t.startsWith('Active Internet connections') || t.startsWith('Aktive Internetverbindungen') || t.startsWith('Aktiva internetanslutningar') || t.startsWith('Aktivní Internetová spojení')) return 'banner';
+      if (
+        t.startsWith('Active Internet connections') ||
+        t.startsWith('Aktive Internetverbindungen') ||
+        t.startsWith('Aktiva internetanslutningar') ||
+        t.startsWith('Aktivní Internetová spojení')
+      )
+        return 'banner';
       if (t.startsWith('Active Connections') || t.startsWith('Aktive Verbindungen')) return 'banner';
       return undefined;
     case 67: // C
@@ -90,6 +96,7 @@ export function matchKernelEvent(text: string, line: number): KernelEvent | unde
     const port = colon >= 0 ? where.slice(colon + 1) : where;
     return { line, kind: 'syn-flood', text: text.trim(), ...(port ? { port } : {}) };
   }
-  if (text.indexOf('nf_conntrack: table full, dropping packet') >= 0) return { line, kind: 'conntrack-full', text: text.trim() };
+  if (text.indexOf('nf_conntrack: table full, dropping packet') >= 0)
+    return { line, kind: 'conntrack-full', text: text.trim() };
   return undefined;
 }

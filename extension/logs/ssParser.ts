@@ -31,7 +31,8 @@ export function isSsStateToken(tok: Tokens, i: number): boolean {
   if (len < 5 || len > 14) return false;
   const c = tok.text.charCodeAt(s);
   // E L S F C T U B: the first letters of ss's words; lowercase and digits fail fast.
-  if (c !== 69 && c !== 76 && c !== 83 && c !== 70 && c !== 67 && c !== 84 && c !== 85 && c !== 66) return false;
+  if (c !== 69 && c !== 76 && c !== 83 && c !== 70 && c !== 67 && c !== 84 && c !== 85 && c !== 66)
+    return false;
   return SS_STATES.has(tok.get(i));
 }
 
@@ -105,7 +106,13 @@ const SLICE: NameInterner = { intern: (text, s, e) => text.slice(s, e) };
  * `end` is where the line ends inside `text` (the fast row scanner hands in a whole chunk); `names`
  * may share process-name strings between rows.
  */
-export function parseExtras(text: string, from: number, rec: RecordDraft, end = text.length, names: NameInterner = SLICE): void {
+export function parseExtras(
+  text: string,
+  from: number,
+  rec: RecordDraft,
+  end = text.length,
+  names: NameInterner = SLICE,
+): void {
   let p = skipSpaces(text, from, end);
   while (p < end) {
     if (text.startsWith('users:((', p)) {
@@ -156,7 +163,8 @@ function parseUsers(text: string, p: number, end: number, out: ProcessRef[], nam
     const close = indexBefore(text, ')', q, end);
     if (close < 0) return end;
     p = close + 1;
-    if (p < end && text.charCodeAt(p) === 44) p++; // ','
+    if (p < end && text.charCodeAt(p) === 44)
+      p++; // ','
     else break;
   }
   if (p < end && text.charCodeAt(p) === 41) p++; // the list's ')'

@@ -15,16 +15,47 @@ import type { TcpState } from '../tcp/types';
  * Lookups ignore case, '-', '_' and spaces, so `fin-wait-1`, `FIN_WAIT1`, `time wait` all work.
  */
 const SPELLINGS: ReadonlyArray<readonly [TcpState, readonly string[]]> = [
-  ['ESTABLISHED', ['ESTAB', 'ESTABLISHED', 'VERBUNDEN', 'SPOJENO', 'ESTABELECIDA', 'ETABLERAD', 'HERGESTELLT']],
+  [
+    'ESTABLISHED',
+    ['ESTAB', 'ESTABLISHED', 'VERBUNDEN', 'SPOJENO', 'ESTABELECIDA', 'ETABLERAD', 'HERGESTELLT'],
+  ],
   ['SYN_SENT', ['SYN_SENT', 'SYN_SENT2', 'SYN_ENVIADO', 'SYN_GESENDET']],
   ['SYN_RECEIVED', ['SYN_RECV', 'SYN_RCVD', 'SYN_RECEIVED', 'NEW_SYN_RECV', 'SYN_RECEBIDO', 'SYN_EMPFANGEN']],
   ['FIN_WAIT_1', ['FIN_WAIT_1', 'FIN_WAIT', 'ESPERA_FIN1', 'FIN_WARTEN_1']],
   ['FIN_WAIT_2', ['FIN_WAIT_2', 'ESPERA_FIN2', 'FIN_WARTEN_2']],
   ['TIME_WAIT', ['TIME_WAIT', 'WARTEND']],
-  ['CLOSED', ['CLOSED', 'CLOSE', 'UNCONN', 'BOUND', 'BOUND_INACTIVE', 'ZAVŘEN', 'FECHAR', 'STÄNG', 'STÄNGD', 'GESCHLOSSEN']],
+  [
+    'CLOSED',
+    [
+      'CLOSED',
+      'CLOSE',
+      'UNCONN',
+      'BOUND',
+      'BOUND_INACTIVE',
+      'ZAVŘEN',
+      'FECHAR',
+      'STÄNG',
+      'STÄNGD',
+      'GESCHLOSSEN',
+    ],
+  ],
   ['CLOSE_WAIT', ['CLOSE_WAIT', 'ESPERANDO_FECHAR', 'STÄNG_VÄNTA', 'SCHLIESSEN_WARTEN']],
   ['LAST_ACK', ['LAST_ACK', 'ÚLTIMO_ACK', 'POSLEDNÍ ACK', 'LETZTES_ACK']],
-  ['LISTEN', ['LISTEN', 'LISTENING', 'NASLOUCHÁ', 'OUÇA', 'OUVINDO', 'LYSSNAR', 'HÖRT', 'ABHÖREN', 'ABH™REN', 'ABH\u0099REN']],
+  [
+    'LISTEN',
+    [
+      'LISTEN',
+      'LISTENING',
+      'NASLOUCHÁ',
+      'OUÇA',
+      'OUVINDO',
+      'LYSSNAR',
+      'HÖRT',
+      'ABHÖREN',
+      'ABH™REN',
+      'ABH\u0099REN',
+    ],
+  ],
   ['CLOSING', ['CLOSING', 'ZAVÍRÁ', 'FECHANDO', 'STÄNGER', 'SCHLIESSEN']],
 ];
 

@@ -100,7 +100,8 @@ function compareKeys(a: string, b: string): number {
 /** The n largest tallies by a single pass with a small sorted window: no sort of 28k ephemeral ports. */
 function top(map: Map<string, Tally>, n: number): CountEntry[] {
   const best: [string, Tally][] = [];
-  const before = (a: [string, Tally], b: [string, Tally]): boolean => a[1].count > b[1].count || (a[1].count === b[1].count && compareKeys(a[0], b[0]) < 0);
+  const before = (a: [string, Tally], b: [string, Tally]): boolean =>
+    a[1].count > b[1].count || (a[1].count === b[1].count && compareKeys(a[0], b[0]) < 0);
   for (const entry of map) {
     if (best.length === n && !before(entry, best[n - 1])) continue;
     let i = best.length === n ? n - 1 : best.length;
@@ -128,7 +129,10 @@ function tallies(map: Map<string, Tally>): [string, number, Int32Array][] {
   return [...map].map(([k, t]) => [k, t.count, t.states]);
 }
 
-function mergeTallies(map: Map<string, Tally>, from: readonly (readonly [string, number, Int32Array])[]): void {
+function mergeTallies(
+  map: Map<string, Tally>,
+  from: readonly (readonly [string, number, Int32Array])[],
+): void {
   for (const [key, count, states] of from) {
     let t = map.get(key);
     if (t === undefined) {
@@ -250,7 +254,13 @@ export class SummaryBuilder {
     for (let i = 0; i < count && (snapshots.length > 1 || this.perSnapshot.length > 1); i++) {
       const info = snapshots[i];
       const c = this.perSnapshot[i] ?? zeroCounts();
-      snaps.push({ index: i, startLine: info?.startLine ?? 0, time: info?.time, total: c.reduce((a, b) => a + b, 0), states: present(c) });
+      snaps.push({
+        index: i,
+        startLine: info?.startLine ?? 0,
+        time: info?.time,
+        total: c.reduce((a, b) => a + b, 0),
+        states: present(c),
+      });
     }
     return {
       total: this.total,

@@ -18,7 +18,8 @@ const WORDS = {
     lastSnapshot: 'Diagnosis of the last snapshot',
     healthy: 'Nothing looks wrong.',
     lines: 'lines',
-    of: (shown: number, total: number): string => (shown < total ? ` (first ${shown} of ${groupDigits(total)})` : ''),
+    of: (shown: number, total: number): string =>
+      shown < total ? ` (first ${shown} of ${groupDigits(total)})` : '',
   },
   zh: {
     records: (n: string, formats: string): string => `共 ${n} 条连接${formats ? `（${formats}）` : ''}`,
@@ -33,7 +34,8 @@ const WORDS = {
     lastSnapshot: '诊断（基于最后一个快照）',
     healthy: '没有发现异常。',
     lines: '行号',
-    of: (shown: number, total: number): string => (shown < total ? `（仅列出 ${groupDigits(total)} 行中的前 ${shown} 行）` : ''),
+    of: (shown: number, total: number): string =>
+      shown < total ? `（仅列出 ${groupDigits(total)} 行中的前 ${shown} 行）` : '',
   },
 } as const;
 
@@ -46,7 +48,10 @@ const SEVERITY: Record<Finding['severity'], Record<Lang, string>> = {
 function entries(list: readonly CountEntry[], distinct: number, lang: Lang, prefix: string): string[] {
   const w = WORDS[lang];
   const width = Math.max(...list.map((e) => prefix.length + e.key.length), 4);
-  const out = list.map((e) => `  ${(prefix + e.key).padEnd(width)}  ${groupDigits(e.count).padStart(9)}  ${formatCountsLine(e.states)}`);
+  const out = list.map(
+    (e) =>
+      `  ${(prefix + e.key).padEnd(width)}  ${groupDigits(e.count).padStart(9)}  ${formatCountsLine(e.states)}`,
+  );
   if (distinct > list.length) out.push(`  ${w.more(groupDigits(distinct - list.length))}`);
   return out;
 }
@@ -56,7 +61,11 @@ function snapshotRows(snaps: readonly SnapshotSummary[], lang: Lang): string[] {
   const row = (s: SnapshotSummary): string =>
     `  #${String(s.index).padEnd(5)} ${(s.time ?? '').padEnd(24)} ${w.line} ${String(s.startLine).padEnd(8)} ${groupDigits(s.total).padStart(8)}  ${formatCountsLine(s.states)}`;
   if (snaps.length <= 20) return snaps.map(row);
-  return [...snaps.slice(0, 5).map(row), `  ${w.more(groupDigits(snaps.length - 15))}`, ...snaps.slice(-10).map(row)];
+  return [
+    ...snaps.slice(0, 5).map(row),
+    `  ${w.more(groupDigits(snaps.length - 15))}`,
+    ...snaps.slice(-10).map(row),
+  ];
 }
 
 /** Evidence lines as "12, 13, 40–44": runs of consecutive lines folded. */
@@ -65,7 +74,9 @@ export function formatLineList(lines: readonly number[]): string {
   for (let i = 0; i < lines.length; i++) {
     let j = i;
     while (j + 1 < lines.length && lines[j + 1] === lines[j] + 1) j++;
-    parts.push(j > i + 1 ? `${lines[i]}–${lines[j]}` : j === i + 1 ? `${lines[i]}, ${lines[j]}` : `${lines[i]}`);
+    parts.push(
+      j > i + 1 ? `${lines[i]}–${lines[j]}` : j === i + 1 ? `${lines[i]}, ${lines[j]}` : `${lines[i]}`,
+    );
     i = j;
   }
   return parts.join(', ');
@@ -83,15 +94,19 @@ export function formatSummaryText(summary: Summary, findings: readonly Finding[]
       const n = summary.states[s];
       if (n !== undefined) out.push(`  ${s.padEnd(13)} ${groupDigits(n).padStart(9)}`);
     }
-    if (summary.localPorts.length > 0) out.push('', `${w.ports}:`, ...entries(summary.localPorts, summary.distinctLocalPorts, lang, ':'));
-    if (summary.processes.length > 0) out.push('', `${w.procs}:`, ...entries(summary.processes, summary.distinctProcesses, lang, ''));
-    if (summary.snapshots.length > 0) out.push('', `${w.snapshots(summary.snapshots.length)}:`, ...snapshotRows(summary.snapshots, lang));
+    if (summary.localPorts.length > 0)
+      out.push('', `${w.ports}:`, ...entries(summary.localPorts, summary.distinctLocalPorts, lang, ':'));
+    if (summary.processes.length > 0)
+      out.push('', `${w.procs}:`, ...entries(summary.processes, summary.distinctProcesses, lang, ''));
+    if (summary.snapshots.length > 0)
+      out.push('', `${w.snapshots(summary.snapshots.length)}:`, ...snapshotRows(summary.snapshots, lang));
   }
   out.push('', `${summary.snapshots.length > 0 ? w.lastSnapshot : w.diagnosis}:`);
   if (findings.length === 0) out.push(`  ${w.healthy}`);
   for (const f of findings) {
     out.push(`  [${SEVERITY[f.severity][lang]}] ${f.title[lang]}`, `    ${f.message[lang]}`);
-    if (f.lines.length > 0) out.push(`    ${w.lines}: ${formatLineList(f.lines)}${w.of(f.lines.length, f.count)}`);
+    if (f.lines.length > 0)
+      out.push(`    ${w.lines}: ${formatLineList(f.lines)}${w.of(f.lines.length, f.count)}`);
   }
   return out.join('\n') + '\n';
 }

@@ -42,7 +42,8 @@ export function parseTcpstatesLine(tok: Tokens, line: number): RecordDraft | und
     newStart: tok.starts[arrow + 1],
   };
   // -w adds an IP column (`4`/`6`) after C-COMM.
-  if (fields.comm.endsWith(' 4') || fields.comm.endsWith(' 6')) fields.comm = fields.comm.slice(0, -2).trimEnd();
+  if (fields.comm.endsWith(' 4') || fields.comm.endsWith(' 6'))
+    fields.comm = fields.comm.slice(0, -2).trimEnd();
   return build(fields, line);
 }
 

@@ -41,11 +41,15 @@ export function parseSsDurationAt(text: string, start: number, end: number): num
     }
     const len = i - u;
     const c0 = len > 0 ? text.charCodeAt(u) : 0;
-    if (len === 2 && c0 === 109 && text.charCodeAt(u + 1) === 115) total += dot ? value : value / 1000; // ms
-    else if (len === 0 || (len === 1 && c0 === 115) || (len === 3 && text.startsWith('sec', u))) total += value;
+    if (len === 2 && c0 === 109 && text.charCodeAt(u + 1) === 115)
+      total += dot ? value : value / 1000; // ms
+    else if (len === 0 || (len === 1 && c0 === 115) || (len === 3 && text.startsWith('sec', u)))
+      total += value;
     else if ((len === 1 && c0 === 109) || (len === 3 && text.startsWith('min', u))) total += value * 60;
-    else if ((len === 1 && c0 === 104) || (len === 2 && c0 === 104 && text.charCodeAt(u + 1) === 114)) total += value * 3600; // h, hr
-    else if (len === 1 && c0 === 100) total += value * 86400; // d
+    else if ((len === 1 && c0 === 104) || (len === 2 && c0 === 104 && text.charCodeAt(u + 1) === 114))
+      total += value * 3600; // h, hr
+    else if (len === 1 && c0 === 100)
+      total += value * 86400; // d
     else return undefined;
     any = true;
   }
@@ -71,7 +75,8 @@ export function parseSsTimer(text: string, start: number, end: number): TimerInf
 
 /** net-tools `kind (secs/retrans/probes)`, kind possibly localized (`aus`, `ein`) or `unkn-N`. */
 export function parseNetstatTimer(kindText: string, paren: string): TimerInfo | undefined {
-  if (paren.length < 3 || paren.charCodeAt(0) !== 40 || paren.charCodeAt(paren.length - 1) !== 41) return undefined;
+  if (paren.length < 3 || paren.charCodeAt(0) !== 40 || paren.charCodeAt(paren.length - 1) !== 41)
+    return undefined;
   const parts = paren.slice(1, -1).split('/');
   const seconds = Number(parts[0]);
   const t: { kind: string; raw: string; seconds?: number; retrans?: number; probes?: number } = {

@@ -88,7 +88,9 @@ export function hexAt(text: string, start: number, end: number): number {
 
 export function isHexString(text: string, min: number, max: number): boolean {
   if (text.length < min || text.length > max) return false;
-  return hexAt(text, 0, Math.min(text.length, 13)) >= 0 && (text.length <= 13 || hexAt(text, 13, text.length) >= 0);
+  return (
+    hexAt(text, 0, Math.min(text.length, 13)) >= 0 && (text.length <= 13 || hexAt(text, 13, text.length) >= 0)
+  );
 }
 
 /** Timer kinds printed in lower case already, so `toLowerCase()` of them is themselves. */

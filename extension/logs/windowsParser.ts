@@ -36,7 +36,10 @@ export function parseWindowsLine(text: string, tok: Tokens, line: number): Recor
 }
 
 /** What a line under a Windows row means for `netstat -b`. */
-export type WindowsOwnerLine = { readonly kind: 'exe'; readonly name: string } | { readonly kind: 'unknown' } | { readonly kind: 'component' };
+export type WindowsOwnerLine =
+  | { readonly kind: 'exe'; readonly name: string }
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'component' };
 
 /**
  * `-b` prints the executable as ` [svchost.exe]`, optionally preceded by a service (component)
@@ -47,7 +50,8 @@ export function parseWindowsOwnerLine(text: string, tok: Tokens): WindowsOwnerLi
   const s = tok.starts[0];
   const e = tok.ends[tok.count - 1];
   if (s === 0) return undefined; // owner lines are always indented
-  if (text.charCodeAt(s) === 91 && text.charCodeAt(e - 1) === 93) return { kind: 'exe', name: text.slice(s + 1, e - 1) };
+  if (text.charCodeAt(s) === 91 && text.charCodeAt(e - 1) === 93)
+    return { kind: 'exe', name: text.slice(s + 1, e - 1) };
   if (text.startsWith('Can not obtain ownership information', s)) return { kind: 'unknown' };
   if (tok.count === 1) return { kind: 'component' };
   return undefined;

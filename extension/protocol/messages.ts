@@ -74,12 +74,7 @@ export interface ZoomMessage {
 }
 
 export type HostToWebview =
-  | InitMessage
-  | SelectionMessage
-  | CountsMessage
-  | ShowCardMessage
-  | SetCompactMessage
-  | ZoomMessage;
+  InitMessage | SelectionMessage | CountsMessage | ShowCardMessage | SetCompactMessage | ZoomMessage;
 
 // ---- webview → host ----
 
@@ -121,4 +116,5 @@ export interface CardOpenedMessage {
   readonly target: CardTarget;
 }
 
-export type WebviewToHost = ReadyMessage | RenderedMessage | HighlightedMessage | FindInLogMessage | CardOpenedMessage;
+export type WebviewToHost =
+  ReadyMessage | RenderedMessage | HighlightedMessage | FindInLogMessage | CardOpenedMessage;

@@ -55,8 +55,12 @@ export class DiagramViewProvider implements vscode.WebviewViewProvider, vscode.D
     };
     webview.html = webviewHtml({
       cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.css')).toString(),
+      scriptUri: webview
+        .asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'))
+        .toString(),
+      styleUri: webview
+        .asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.css'))
+        .toString(),
       nonce: createNonce(),
       lang: uiLang() === 'zh' ? 'zh-CN' : 'en',
       loadingText: vscode.l10n.t('Loading the TCP state diagram…'),

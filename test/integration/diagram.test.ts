@@ -8,7 +8,12 @@ import type { HighlightedMessage, RenderedMessage } from '../../extension/protoc
 import { activateExtension, fixture, waitFor } from './helpers';
 
 /** Opens a capture with the diagram visible beside it, and puts the cursor on a 1-based `line`. */
-async function cursorOn(api: TcpStatesApi, name: string, line: number, expect: RegExp): Promise<vscode.TextEditor> {
+async function cursorOn(
+  api: TcpStatesApi,
+  name: string,
+  line: number,
+  expect: RegExp,
+): Promise<vscode.TextEditor> {
   await vscode.commands.executeCommand('tcpStates.focusDiagram');
   await waitFor('the diagram to render', () => api.diagram.status().lastRendered, 45_000);
   const document = await vscode.workspace.openTextDocument(fixture('linux', name));
@@ -21,10 +26,14 @@ async function cursorOn(api: TcpStatesApi, name: string, line: number, expect: R
 
 /** The next `highlighted` report whose caption names `endpoint` (the webview's read-back of what it shows). */
 function highlightOf(api: TcpStatesApi, endpoint: string): Promise<HighlightedMessage> {
-  return waitFor('the webview to report the highlighted path', () => {
-    const h = api.diagram.status().lastHighlighted;
-    return h?.caption.includes(endpoint) ? h : undefined;
-  }, 45_000);
+  return waitFor(
+    'the webview to report the highlighted path',
+    () => {
+      const h = api.diagram.status().lastHighlighted;
+      return h?.caption.includes(endpoint) ? h : undefined;
+    },
+    45_000,
+  );
 }
 
 describe('Sidebar diagram on real captures', () => {
@@ -39,7 +48,8 @@ describe('Sidebar diagram on real captures', () => {
     assert.match(lit.caption, /observed/);
     assert.match(lit.caption, /SYN_SENT → ESTABLISHED → FIN_WAIT_1 → FIN_WAIT_2 → TIME_WAIT/);
     assert.equal(lit.current, 'TIME_WAIT');
-    for (const s of ['SYN_SENT', 'ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT'] as const) assert.ok(lit.states.includes(s), s);
+    for (const s of ['SYN_SENT', 'ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT'] as const)
+      assert.ok(lit.states.includes(s), s);
     // t8 SYN_SENT → ESTABLISHED, t12 → FIN_WAIT_1, t14 → FIN_WAIT_2, t17 → TIME_WAIT were seen in the log; t2 (CLOSED →
     // SYN_SENT) cannot be: no tool lists CLOSED, so it is drawn as inferred.
     assert.deepEqual([...lit.observedEdges].sort(), ['t12', 't14', 't17', 't8']);
@@ -58,7 +68,10 @@ describe('Sidebar diagram on real captures', () => {
     assert.ok(lit.states.includes('ESTABLISHED') && lit.states.includes('CLOSE_WAIT'), lit.states.join(' '));
     assert.ok(!lit.states.includes('FIN_WAIT_1'), 'not the active-close side');
     assert.deepEqual(lit.observedEdges, [], 'one snapshot shows one state: nothing observed between states');
-    assert.ok(lit.inferredEdges.includes('t13'), 'ESTABLISHED → CLOSE_WAIT (rcv FIN / snd ACK) drawn as inferred');
+    assert.ok(
+      lit.inferredEdges.includes('t13'),
+      'ESTABLISHED → CLOSE_WAIT (rcv FIN / snd ACK) drawn as inferred',
+    );
     assert.ok(lit.inferredEdges.length >= 2, lit.inferredEdges.join(' '));
     for (const id of lit.inferredEdges) assert.ok(lit.labelledEdges.includes(id), `label of ${id} on screen`);
   });
@@ -68,7 +81,10 @@ describe('Sidebar diagram on real captures', () => {
     const before = await highlightOf(api, '127.0.0.1:52350 → 127.0.0.1:5100');
     const rendered: RenderedMessage[] = [];
     const highlighted: HighlightedMessage[] = [];
-    const subs = [api.diagram.onRendered((m) => rendered.push(m)), api.diagram.onHighlighted((m) => highlighted.push(m))];
+    const subs = [
+      api.diagram.onRendered((m) => rendered.push(m)),
+      api.diagram.onHighlighted((m) => highlighted.push(m)),
+    ];
     try {
       await vscode.commands.executeCommand('workbench.view.explorer');
       await waitFor('the diagram view to be hidden', () => (api.diagram.status().visible ? undefined : true));
@@ -76,7 +92,11 @@ describe('Sidebar diagram on real captures', () => {
       const again = await waitFor('a new render after showing the view', () => rendered[0], 45_000);
       assert.equal(again.ok, true, again.error);
       assert.equal(again.nodeCount, 11);
-      const replayed = await waitFor('the selection replayed into the new page', () => highlighted.find((h) => h.current !== null), 45_000);
+      const replayed = await waitFor(
+        'the selection replayed into the new page',
+        () => highlighted.find((h) => h.current !== null),
+        45_000,
+      );
       assert.equal(replayed.current, before.current);
       assert.equal(replayed.caption, before.caption);
       assert.deepEqual(replayed.observedEdges, before.observedEdges);

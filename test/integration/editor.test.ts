@@ -23,7 +23,11 @@ function linesMatching(document: vscode.TextDocument, re: RegExp): number[] {
 }
 
 async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    uri,
+    position,
+  );
   return hovers
     .flatMap((h) => h.contents)
     .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
@@ -40,7 +44,13 @@ describe('Editor features on connection logs', () => {
     api = await activateExtension();
   });
   afterEach(async () => {
-    for (const key of ['contentLanguage', 'diagnostics.closeWaitThreshold', 'diagnostics.enabled', 'inlineMeaning']) await setting(key, undefined);
+    for (const key of [
+      'contentLanguage',
+      'diagnostics.closeWaitThreshold',
+      'diagnostics.enabled',
+      'inlineMeaning',
+    ])
+      await setting(key, undefined);
   });
 
   it('hovers explain a connection line in English, then in Chinese with tcpStates.contentLanguage = zh-cn', async () => {
@@ -75,10 +85,16 @@ describe('Editor features on connection logs', () => {
   });
 
   it('colours states and writes inline meanings on visible lines only', async () => {
-    const rows = fs.readFileSync(fixture('linux', 'ss-tanpo.txt').fsPath, 'utf8').split('\n').filter((l) => /^(ESTAB|TIME-WAIT|LISTEN) /.test(l));
+    const rows = fs
+      .readFileSync(fixture('linux', 'ss-tanpo.txt').fsPath, 'utf8')
+      .split('\n')
+      .filter((l) => /^(ESTAB|TIME-WAIT|LISTEN) /.test(l));
     const body = ['State      Recv-Q Send-Q      Local Address:Port        Peer Address:Port Process'];
     while (body.length < 3000) body.push(...rows);
-    const document = await vscode.workspace.openTextDocument({ content: body.join('\n'), language: 'plaintext' });
+    const document = await vscode.workspace.openTextDocument({
+      content: body.join('\n'),
+      language: 'plaintext',
+    });
     const editor = await vscode.window.showTextDocument(document, { preview: false });
     assert.ok((await api.editor.indexed(document)) > 2000);
     const first = await waitFor('decorations', () => {
@@ -86,7 +102,10 @@ describe('Editor features on connection logs', () => {
       return d.states.includes(2) ? d : undefined;
     });
     assert.ok(first.inline.includes(2), 'inline meaning on line 2');
-    assert.ok(Math.max(...first.states) < 200, `only lines near the viewport (max ${Math.max(...first.states)})`);
+    assert.ok(
+      Math.max(...first.states) < 200,
+      `only lines near the viewport (max ${Math.max(...first.states)})`,
+    );
     editor.revealRange(new vscode.Range(2500, 0, 2500, 0), vscode.TextEditorRevealType.InCenter);
     const later = await waitFor('decorations after scrolling', () => {
       const d = api.editor.decoratedLines(document.uri);
@@ -94,13 +113,18 @@ describe('Editor features on connection logs', () => {
     });
     assert.ok(!later.states.includes(2), 'lines scrolled away are no longer decorated');
     await setting('inlineMeaning', 'off');
-    await waitFor('inline meanings off', () => (api.editor.decoratedLines(document.uri).inline.length === 0 ? true : undefined));
+    await waitFor('inline meanings off', () =>
+      api.editor.decoratedLines(document.uri).inline.length === 0 ? true : undefined,
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('puts a CodeLens with the counts above each snapshot, and shows the counts in the status bar', async () => {
     const single = await openLog(api, fixture('linux', 'ss-tanpo.txt'));
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', single.document.uri);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      single.document.uri,
+    );
     const ours = lenses.filter((l) => l.command?.command === 'tcpStates.showSummary');
     assert.equal(ours.length, 1);
     assert.match(ours[0].command?.title ?? '', /19 LISTEN/);
@@ -109,9 +133,12 @@ describe('Editor features on connection logs', () => {
 
     const series = await openLog(api, fixture('linux', 'timeseries-ss-tanpo.log'));
     const snapshots = linesMatching(series.document, /^\w{3} \w{3} +\d+ \d\d:\d\d:\d\d UTC \d{4}$/).length;
-    const seriesLenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', series.document.uri)).filter(
-      (l) => l.command?.command === 'tcpStates.showSummary',
-    );
+    const seriesLenses = (
+      await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        series.document.uri,
+      )
+    ).filter((l) => l.command?.command === 'tcpStates.showSummary');
     assert.equal(seriesLenses.length, snapshots, 'one lens per snapshot');
   });
 
@@ -120,16 +147,24 @@ describe('Editor features on connection logs', () => {
     const editor = await openLog(api, fixture('linux', 'ss-tanpo.txt'));
     const uri = editor.document.uri;
     const diags = await waitFor('CLOSE_WAIT problems', () => {
-      const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'TCP States' && x.code === 'close-wait-pileup');
+      const d = vscode.languages
+        .getDiagnostics(uri)
+        .filter((x) => x.source === 'TCP States' && x.code === 'close-wait-pileup');
       return d.length > 0 ? d : undefined;
     });
     for (const d of diags) assert.equal(editor.document.getText(d.range), 'CLOSE-WAIT');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diags[0].range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      diags[0].range,
+    );
     const explain = actions.find((a) => a.title === 'Explain CLOSE_WAIT');
     assert.ok(explain, `quick fix offered (got ${actions.map((a) => a.title).join(', ')})`);
     assert.deepEqual(explain.command?.arguments, ['CLOSE_WAIT']);
     await setting('diagnostics.enabled', false);
-    await waitFor('problems cleared', () => (vscode.languages.getDiagnostics(uri).some((d) => d.source === 'TCP States') ? undefined : true));
+    await waitFor('problems cleared', () =>
+      vscode.languages.getDiagnostics(uri).some((d) => d.source === 'TCP States') ? undefined : true,
+    );
   });
 
   it('goes to the next connection in a state, wrapping around', async () => {
@@ -140,7 +175,11 @@ describe('Editor features on connection logs', () => {
     assert.equal(editor.document.getText(editor.selection), 'TIME-WAIT');
     assert.equal(api.editor.stateAtCursor(), 'TIME_WAIT');
     assert.equal(await vscode.commands.executeCommand('tcpStates.goToNextState', 'TIME_WAIT'), tws[1]);
-    assert.equal(await vscode.commands.executeCommand('tcpStates.goToNextState', 'TIME_WAIT'), tws[0], 'wraps to the top');
+    assert.equal(
+      await vscode.commands.executeCommand('tcpStates.goToNextState', 'TIME_WAIT'),
+      tws[0],
+      'wraps to the top',
+    );
   });
 
   it('copies the summary to the clipboard', async () => {
@@ -152,8 +191,13 @@ describe('Editor features on connection logs', () => {
 
   it('publishes the connection under the cursor with its observed path, and Show on Diagram highlights it', async () => {
     const editor = await openLog(api, fixture('linux', 'timeseries-ss-tanpo.log'));
-    const truth = JSON.parse(fs.readFileSync(fixture('linux', 'timeseries-ss-tanpo.truth.json').fsPath, 'utf8')) as { client: { local: string; path: string[] } };
-    const tw = linesMatching(editor.document, new RegExp(`^TIME-WAIT .*${truth.client.local.replace(/\./g, '\\.')}`));
+    const truth = JSON.parse(
+      fs.readFileSync(fixture('linux', 'timeseries-ss-tanpo.truth.json').fsPath, 'utf8'),
+    ) as { client: { local: string; path: string[] } };
+    const tw = linesMatching(
+      editor.document,
+      new RegExp(`^TIME-WAIT .*${truth.client.local.replace(/\./g, '\\.')}`),
+    );
     assert.ok(tw.length > 0);
     const line = tw[tw.length - 1];
     editor.selection = new vscode.Selection(line, 0, line, 0);
@@ -169,20 +213,34 @@ describe('Editor features on connection logs', () => {
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(api.editor.lastSelection()?.line, line + 1, 'a timestamp line keeps the last connection');
 
-    const shown = await vscode.commands.executeCommand<{ caption: string; state: string } | undefined>('tcpStates.showOnDiagram', editor.document.uri.toString(), line + 1);
+    const shown = await vscode.commands.executeCommand<{ caption: string; state: string } | undefined>(
+      'tcpStates.showOnDiagram',
+      editor.document.uri.toString(),
+      line + 1,
+    );
     assert.equal(shown?.state, 'TIME_WAIT');
-    const lit = await waitFor('the diagram to highlight the path', () => {
-      const h = api.diagram.status().lastHighlighted;
-      return h?.caption === shown?.caption ? h : undefined;
-    }, 45_000);
+    const lit = await waitFor(
+      'the diagram to highlight the path',
+      () => {
+        const h = api.diagram.status().lastHighlighted;
+        return h?.caption === shown?.caption ? h : undefined;
+      },
+      45_000,
+    );
     assert.equal(lit.current, 'TIME_WAIT');
   });
 
   it('annotates pasted output in an untitled plaintext document, and ignores plain prose', async () => {
     const text = fs.readFileSync(fixture('linux', 'netstat-tanp.txt').fsPath, 'utf8');
-    const pasted = await vscode.workspace.openTextDocument({ content: `$ netstat -tanp\n${text}`, language: 'plaintext' });
+    const pasted = await vscode.workspace.openTextDocument({
+      content: `$ netstat -tanp\n${text}`,
+      language: 'plaintext',
+    });
     assert.ok((await api.editor.indexed(pasted)) > 10);
-    const prose = await vscode.workspace.openTextDocument({ content: 'Nothing to see here.\nJust words, LISTEN to them.\n', language: 'plaintext' });
+    const prose = await vscode.workspace.openTextDocument({
+      content: 'Nothing to see here.\nJust words, LISTEN to them.\n',
+      language: 'plaintext',
+    });
     assert.equal(await api.editor.indexed(prose), 0);
     assert.equal((await hoverText(prose.uri, new vscode.Position(1, 12))).includes('What it means'), false);
   });
@@ -197,7 +255,11 @@ describe('Editor features on connection logs', () => {
     assert.equal(api.editor.stateAt(document, target + 1), 'ESTABLISHED');
     await editor.edit((b) => b.replace(new vscode.Range(target, 0, target, 5), 'CLOSE-WAIT'));
     assert.equal(api.editor.stateAt(document, above + 1), 'ESTABLISHED', 'lines above the edit still answer');
-    assert.equal(api.editor.stateAt(document, target + 1), undefined, 'the edited line waits for the rebuild');
+    assert.equal(
+      api.editor.stateAt(document, target + 1),
+      undefined,
+      'the edited line waits for the rebuild',
+    );
     await api.editor.indexed(document);
     assert.equal(api.editor.stateAt(document, target + 1), 'CLOSE_WAIT');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

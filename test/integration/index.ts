@@ -13,7 +13,9 @@ export async function run(): Promise<void> {
   for (const f of fs.readdirSync(dir).sort()) {
     if (f.endsWith('.test.js')) mocha.addFile(path.join(dir, f));
   }
-  console.log(`[tcp-states] VS Code ${vscode.version} (${vscode.env.appName}, host ${vscode.env.appHost}), ui language ${vscode.env.language}`);
+  console.log(
+    `[tcp-states] VS Code ${vscode.version} (${vscode.env.appName}, host ${vscode.env.appHost}), ui language ${vscode.env.language}`,
+  );
   await new Promise<void>((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const passed = runner.stats?.passes ?? 0;

@@ -16,7 +16,8 @@ function tsFiles(dir: string): string[] {
   return out;
 }
 
-const importRe = /(?:^|\n)\s*(?:import|export)[^;'"]*?from\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const importRe =
+  /(?:^|\n)\s*(?:import|export)[^;'"]*?from\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function importsOf(file: string): string[] {
   const src = readFileSync(join(root, file), 'utf8');
@@ -28,7 +29,11 @@ test('pure core (tcp, logs, protocol) imports neither vscode nor Node modules', 
   for (const dir of ['extension/tcp', 'extension/logs', 'extension/protocol']) {
     for (const f of tsFiles(dir)) {
       for (const spec of importsOf(f)) {
-        if (spec === 'vscode' || spec.startsWith('node:') || ['fs', 'path', 'os', 'child_process'].includes(spec)) {
+        if (
+          spec === 'vscode' ||
+          spec.startsWith('node:') ||
+          ['fs', 'path', 'os', 'child_process'].includes(spec)
+        ) {
           offenders.push(`${f} imports ${spec}`);
         }
       }
@@ -47,7 +52,10 @@ test('webview code never imports vscode or Node modules', () => {
 });
 
 test('every vscode.l10n.t string has a Simplified Chinese translation', () => {
-  const bundle = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+  const bundle = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
   const missing: string[] = [];
   const literal = /l10n\.t\(\s*(['"`])((?:\\.|(?!\1).)*)\1/g;
   for (const f of tsFiles('extension')) {
@@ -58,7 +66,8 @@ test('every vscode.l10n.t string has a Simplified Chinese translation', () => {
     }
   }
   assert.deepEqual(missing, []);
-  for (const [k, v] of Object.entries(bundle)) assert.match(v, /[\u4e00-\u9fff]/, `zh-cn translation of "${k}" is Chinese`);
+  for (const [k, v] of Object.entries(bundle))
+    assert.match(v, /[\u4e00-\u9fff]/, `zh-cn translation of "${k}" is Chinese`);
 });
 
 test('package.nls.zh-cn.json translates every key of package.nls.json, and package.json uses only known keys', () => {
@@ -68,5 +77,6 @@ test('package.nls.zh-cn.json translates every key of package.nls.json, and packa
   const pkg = readFileSync(join(root, 'package.json'), 'utf8');
   const used = [...pkg.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
   assert.ok(used.length > 5);
-  for (const key of used) assert.ok(key in en, `package.json refers to %${key}% which package.nls.json lacks`);
+  for (const key of used)
+    assert.ok(key in en, `package.json refers to %${key}% which package.nls.json lacks`);
 });

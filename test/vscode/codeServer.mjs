@@ -55,7 +55,9 @@ export function run(cmd, args, opts = {}) {
   return new Promise((res, rej) => {
     const p = spawn(cmd, args, { stdio: 'inherit', ...opts });
     p.on('error', rej);
-    p.on('exit', (code) => (code === 0 ? res() : rej(new Error(`${cmd} ${args.join(' ')} exited with ${code}`))));
+    p.on('exit', (code) =>
+      code === 0 ? res() : rej(new Error(`${cmd} ${args.join(' ')} exited with ${code}`)),
+    );
   });
 }
 
@@ -82,7 +84,10 @@ export function makeSandbox(prefix = 'tcp-states-vscode-', settings = {}) {
   };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
+  writeFileSync(
+    join(dirs.userData, 'User', 'settings.json'),
+    JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2),
+  );
   return { ...dirs, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
@@ -100,29 +105,41 @@ export function sandboxEnv(sb, extra = {}) {
 
 /** Installs a .vsix into the sandbox's extensions dir with code-server's own CLI. */
 export async function installVsix(sb, vsix) {
-  await run(node24, [entryJs, '--user-data-dir', sb.userData, '--extensions-dir', sb.extensions, '--install-extension', vsix], {
-    env: sandboxEnv(sb),
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  await run(
+    node24,
+    [entryJs, '--user-data-dir', sb.userData, '--extensions-dir', sb.extensions, '--install-extension', vsix],
+    {
+      env: sandboxEnv(sb),
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
 }
 
 /**
  * Starts code-server on 127.0.0.1. Returns { url, port, process, stop }. It runs in its own process group so
  * that stop() also ends the extension host and other children.
  */
-export async function startCodeServer(sb, { port, smokeTestDriver = false, host = '127.0.0.1', detached = true, log = () => {} } = {}) {
+export async function startCodeServer(
+  sb,
+  { port, smokeTestDriver = false, host = '127.0.0.1', detached = true, log = () => {} } = {},
+) {
   port ??= await freePort();
   const args = [
     entryJs,
-    '--bind-addr', `${host}:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `${host}:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--reconnection-grace-time', '5',
-    '--user-data-dir', sb.userData,
-    '--extensions-dir', sb.extensions,
+    '--reconnection-grace-time',
+    '5',
+    '--user-data-dir',
+    sb.userData,
+    '--extensions-dir',
+    sb.extensions,
   ];
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const child = spawn(node24, args, { env: sandboxEnv(sb), detached, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -14,7 +14,8 @@ import {
 } from './codeServer.mjs';
 
 // Workbench chatter that says nothing about the extension under test.
-const NOISE = /Ignoring fetching additional builtin extensions|Creating a socket|Resolv(ing|ed) connection token|\[reconnection-grace-time\]|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|vsda/;
+const NOISE =
+  /Ignoring fetching additional builtin extensions|Creating a socket|Resolv(ing|ed) connection token|\[reconnection-grace-time\]|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|vsda/;
 const SUITE_TIMEOUT_MS = Number(process.env.TCP_STATES_SUITE_TIMEOUT_MS ?? 10 * 60_000);
 
 /** Re-runs this script inside a private network namespace with only loopback, when we may (root + unshare). */
@@ -37,10 +38,13 @@ async function main() {
   const workspace = process.env.TCP_STATES_TEST_WORKSPACE ?? join(repoRoot, 'test', 'fixtures');
   // Overrides exist so the runner itself can be exercised on another extension or suite.
   const extensionPath = process.env.TCP_STATES_EXTENSION_PATH ?? repoRoot;
-  const testsPath = process.env.TCP_STATES_TESTS_PATH ?? join(repoRoot, 'out', 'test', 'integration', 'index.js');
+  const testsPath =
+    process.env.TCP_STATES_TESTS_PATH ?? join(repoRoot, 'out', 'test', 'integration', 'index.js');
   const sb = makeSandbox('tcp-states-it-');
   const server = await startCodeServer(sb, { smokeTestDriver: true });
-  console.log(`[runner] code-server at ${server.url}${process.env.TCP_STATES_NETNS_INNER ? ' (private network namespace)' : ''}`);
+  console.log(
+    `[runner] code-server at ${server.url}${process.env.TCP_STATES_NETNS_INNER ? ' (private network namespace)' : ''}`,
+  );
   const { browser, context } = await launchBrowser();
   let exitCode = 1;
   try {
@@ -64,7 +68,9 @@ async function main() {
     const result = await Promise.race([exited, timeout]);
     if (result === 'timeout') {
       console.error(`[runner] the suite did not finish within ${SUITE_TIMEOUT_MS / 1000} s`);
-      await page.screenshot({ path: join(repoRoot, 'test', 'results', 'integration-timeout.png') }).catch(() => {});
+      await page
+        .screenshot({ path: join(repoRoot, 'test', 'results', 'integration-timeout.png') })
+        .catch(() => {});
       exitCode = 1;
     } else {
       exitCode = result;

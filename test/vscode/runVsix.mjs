@@ -4,7 +4,14 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { statSync } from 'node:fs';
-import { ensureInstalled, installVsix, launchBrowser, makeSandbox, repoRoot, startCodeServer } from './codeServer.mjs';
+import {
+  ensureInstalled,
+  installVsix,
+  launchBrowser,
+  makeSandbox,
+  repoRoot,
+  startCodeServer,
+} from './codeServer.mjs';
 import { diagramFrame, openTcpStatesSidebar, waitForWorkbench } from './workbench.mjs';
 
 let passed = 0;
@@ -21,8 +28,14 @@ const vsix = join(sb.root, 'tcp-states.vsix');
 let server;
 let browser;
 try {
-  const pack = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'package.mjs'), vsix], { encoding: 'utf8' });
-  check('npm run package produces a .vsix', pack.status === 0, pack.status === 0 ? `${(statSync(vsix).size / 1024).toFixed(0)} KiB` : pack.stderr);
+  const pack = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'package.mjs'), vsix], {
+    encoding: 'utf8',
+  });
+  check(
+    'npm run package produces a .vsix',
+    pack.status === 0,
+    pack.status === 0 ? `${(statSync(vsix).size / 1024).toFixed(0)} KiB` : pack.stderr,
+  );
   if (pack.status === 0) {
     await installVsix(sb, vsix);
     server = await startCodeServer(sb);

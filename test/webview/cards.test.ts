@@ -41,8 +41,10 @@ void test('clicking a state opens its card and posts cardOpened; Find in log pos
 void test('keyboard: Tab reaches the states, arrows move, Enter opens the card, focus ring uses focusBorder', async () => {
   await w.page.locator('g.node[data-state="CLOSED"]:not([data-end])').focus();
   await w.page.keyboard.press('ArrowDown');
-  assert.equal(await w.page.evaluate(() => (document.activeElement)?.getAttribute('data-state')), 'LISTEN');
-  const ring = await w.page.locator('g.node[data-state="LISTEN"] > rect').evaluate((r) => getComputedStyle(r).stroke);
+  assert.equal(await w.page.evaluate(() => document.activeElement?.getAttribute('data-state')), 'LISTEN');
+  const ring = await w.page
+    .locator('g.node[data-state="LISTEN"] > rect')
+    .evaluate((r) => getComputedStyle(r).stroke);
   const n = await mark();
   await w.page.keyboard.press('Enter');
   assert.deepEqual((await w.waitForPosted('cardOpened', n)).target, { kind: 'state', state: 'LISTEN' });
@@ -53,7 +55,10 @@ void test('keyboard: Tab reaches the states, arrows move, Enter opens the card, 
 void test('clicking an edge label opens the transition card; showCard opens one too', async () => {
   const n = await mark();
   await w.page.locator('g.edgeLabel[data-transition="t13"]').click();
-  assert.deepEqual((await w.waitForPosted('cardOpened', n)).target, { kind: 'transition', transitionId: 't13' });
+  assert.deepEqual((await w.waitForPosted('cardOpened', n)).target, {
+    kind: 'transition',
+    transitionId: 't13',
+  });
   const text = (await w.page.locator('section.card').textContent()) ?? '';
   assert.ok(text.includes(transitionById('t13')?.event.en ?? '?'));
   assert.ok(text.includes('rcv FIN / snd ACK'));
@@ -74,13 +79,18 @@ void test('cards speak the init language', async () => {
 });
 
 void test('compact mode drops the edge labels; the toolbar toggle and setCompact both switch it', async () => {
-  const labels = (): Promise<number> => w.page.locator('svg.tcp-diagram g.edgeLabel[data-transition]').count();
+  const labels = (): Promise<number> =>
+    w.page.locator('svg.tcp-diagram g.edgeLabel[data-transition]').count();
   assert.equal(await labels(), 21);
   let n = await mark();
   await w.send({ type: 'setCompact', compact: true });
   await w.waitForPosted('rendered', n);
   assert.equal(await labels(), 0);
-  assert.equal((await w.page.locator('svg.tcp-diagram g.edgeLabels').textContent())?.trim(), '', 'no label text at all');
+  assert.equal(
+    (await w.page.locator('svg.tcp-diagram g.edgeLabels').textContent())?.trim(),
+    '',
+    'no label text at all',
+  );
   assert.equal(await w.page.locator('svg.tcp-diagram path.tcp-edge').count(), 21, 'edges stay');
   n = await mark();
   await w.page.locator('button.compact').click();
@@ -104,7 +114,8 @@ void test('the Resets toggle adds the RST and timeout edges, dashed', async () =
 });
 
 void test('zoom messages and wheel change the transform; fit brings it back', async () => {
-  const transform = (): Promise<string> => w.page.locator('.canvas').evaluate((e) => (e as HTMLElement).style.transform);
+  const transform = (): Promise<string> =>
+    w.page.locator('.canvas').evaluate((e) => (e as HTMLElement).style.transform);
   await w.send({ type: 'zoom', action: 'fit' });
   const fitted = await transform();
   await w.send({ type: 'zoom', action: 'in' });

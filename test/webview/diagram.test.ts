@@ -28,7 +28,9 @@ void test('renders every state and all 21 RFC transitions, with no CSP violation
   assert.equal(rendered.nodeCount, 11);
   assert.ok(rendered.edgeCount >= 21, `edges: ${rendered.edgeCount}`);
   const dom = await w.page.evaluate(() => ({
-    states: Array.from(document.querySelectorAll('svg.tcp-diagram g.node[data-state]')).map((g) => g.getAttribute('data-state')),
+    states: Array.from(document.querySelectorAll('svg.tcp-diagram g.node[data-state]')).map((g) =>
+      g.getAttribute('data-state'),
+    ),
     rfcEdges: Array.from(document.querySelectorAll('svg.tcp-diagram path[data-transition]'))
       .map((p) => p.getAttribute('data-transition') ?? '')
       .filter((id) => /^t\d+$/.test(id)),
@@ -69,7 +71,9 @@ void test('switching the body theme class re-renders with the other mermaid them
   await w.waitForPosted('rendered');
   const styleOf = (): Promise<string> =>
     w.page.evaluate(() => {
-      const path = document.querySelector('svg.tcp-diagram path.tcp-edge:not(.side-client):not(.side-server)');
+      const path = document.querySelector(
+        'svg.tcp-diagram path.tcp-edge:not(.side-client):not(.side-server)',
+      );
       const label = document.querySelector('svg.tcp-diagram g.edgeLabel .labelBkg');
       return `${path ? getComputedStyle(path).stroke : ''} ${label ? getComputedStyle(label).backgroundColor : ''}`;
     });
@@ -97,7 +101,10 @@ void test('a reload paints the cached SVG before mermaid runs, and keeps zoom an
   assert.equal(readyMsg.svgAtReady, true, 'diagram painted from the cache at once');
   await w.send(INIT);
   await w.waitForPosted('rendered');
-  assert.equal(await w.page.locator('.canvas').evaluate((e) => (e as HTMLElement).style.transform), transform);
+  assert.equal(
+    await w.page.locator('.canvas').evaluate((e) => (e as HTMLElement).style.transform),
+    transform,
+  );
   assert.equal(await w.page.locator('.card .card-name').textContent(), 'LISTEN');
   assert.deepEqual(await w.problems(), []);
   await w.page.context().close();

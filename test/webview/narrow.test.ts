@@ -16,10 +16,14 @@ after(async () => {
 
 /** The host's setting `tcpStates.diagram.compact` left at its default (false): the width decides. */
 const INIT = { type: 'init', lang: 'en', strings: {}, compact: false } as const;
-const CLIENT_CLOSE = selectionFor('TIME_WAIT', ['SYN_SENT', 'ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT'], {
-  local: '127.0.0.1:52350',
-  remote: '127.0.0.1:5100',
-});
+const CLIENT_CLOSE = selectionFor(
+  'TIME_WAIT',
+  ['SYN_SENT', 'ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT'],
+  {
+    local: '127.0.0.1:52350',
+    remote: '127.0.0.1:5100',
+  },
+);
 
 async function open(width: number, height = 760): Promise<WebviewPage> {
   const w = await harness.open({ theme: 'dark', width, height });
@@ -45,7 +49,10 @@ function layout(w: WebviewPage): Promise<{ compact: boolean; edgeLabels: number;
 }
 
 /** On-screen size (px) of a state name: its computed font size times the transform's scale, plus its box. */
-function stateLabelSize(w: WebviewPage, state: string): Promise<{ font: number; height: number; right: number; viewportRight: number }> {
+function stateLabelSize(
+  w: WebviewPage,
+  state: string,
+): Promise<{ font: number; height: number; right: number; viewportRight: number }> {
   return w.page.evaluate((s) => {
     const label = document.querySelector<HTMLElement>(`g.node[data-state="${s}"] .nodeLabel p`);
     const viewport = document.querySelector('.viewport');
@@ -53,17 +60,29 @@ function stateLabelSize(w: WebviewPage, state: string): Promise<{ font: number; 
     if (!label || !viewport || !svg) throw new Error('no label');
     const box = label.getBoundingClientRect();
     const scale = box.width / label.offsetWidth;
-    return { font: parseFloat(getComputedStyle(label).fontSize) * scale, height: box.height, right: svg.getBoundingClientRect().right, viewportRight: viewport.getBoundingClientRect().right };
+    return {
+      font: parseFloat(getComputedStyle(label).fontSize) * scale,
+      height: box.height,
+      right: svg.getBoundingClientRect().right,
+      viewportRight: viewport.getBoundingClientRect().right,
+    };
   }, state);
 }
 
 void test('at 300 px the default layout is compact, fitted to the width, with state names of at least 11 px on screen', async () => {
   const w = await open(300);
   assert.deepEqual(await layout(w), { compact: true, edgeLabels: 0, pressed: 'true' });
-  const sizes = await Promise.all(['ESTABLISHED', 'SYN_RECEIVED', 'TIME_WAIT'].map((s) => stateLabelSize(w, s)));
+  const sizes = await Promise.all(
+    ['ESTABLISHED', 'SYN_RECEIVED', 'TIME_WAIT'].map((s) => stateLabelSize(w, s)),
+  );
   for (const size of sizes) assert.ok(size.font >= 11, `state name ${size.font.toFixed(2)} px on screen`);
-  assert.ok((sizes[0]?.right ?? Infinity) <= (sizes[0]?.viewportRight ?? 0) + 0.5, 'the diagram fits the width');
-  console.log(`# state names at 300 px: ${sizes.map((s) => `${s.font.toFixed(1)} px (box ${s.height.toFixed(1)} px)`).join(', ')}`);
+  assert.ok(
+    (sizes[0]?.right ?? Infinity) <= (sizes[0]?.viewportRight ?? 0) + 0.5,
+    'the diagram fits the width',
+  );
+  console.log(
+    `# state names at 300 px: ${sizes.map((s) => `${s.font.toFixed(1)} px (box ${s.height.toFixed(1)} px)`).join(', ')}`,
+  );
   assert.deepEqual(await w.problems(), []);
   await w.page.context().close();
 });
@@ -75,7 +94,10 @@ void test('in compact mode the highlighted path lists its transitions with their
   assert.deepEqual(got.labelledEdges, ids, 'the labels of every path edge are on screen');
   const rows = await w.page.locator('.path-steps .step').allTextContents();
   assert.equal(rows.length, ids.length);
-  assert.ok(rows.some((r) => r.includes('CLOSE / snd FIN') && r.includes('FIN_WAIT_1')), rows.join(' | '));
+  assert.ok(
+    rows.some((r) => r.includes('CLOSE / snd FIN') && r.includes('FIN_WAIT_1')),
+    rows.join(' | '),
+  );
   assert.equal(await w.page.locator('.path-steps').isVisible(), true);
   // The caption keeps the host's text exactly; the current state stands out in it.
   assert.equal(await w.page.locator('.caption').textContent(), CLIENT_CLOSE.caption);
@@ -83,11 +105,15 @@ void test('in compact mode the highlighted path lists its transitions with their
   // A listed transition opens its card; the viewport shrinks for it and still shows the current state.
   await w.page.locator('.path-steps [data-transition="t17"]').click();
   assert.equal(await w.page.locator('.card').getAttribute('data-card'), 't17');
-  await w.page.waitForFunction(() => {
-    const node = document.querySelector('g.node.hl-current')?.getBoundingClientRect();
-    const vp = document.querySelector('.viewport')?.getBoundingClientRect();
-    return node !== undefined && vp !== undefined && node.top >= vp.top && node.bottom <= vp.bottom;
-  }, undefined, { timeout: 5000 });
+  await w.page.waitForFunction(
+    () => {
+      const node = document.querySelector('g.node.hl-current')?.getBoundingClientRect();
+      const vp = document.querySelector('.viewport')?.getBoundingClientRect();
+      return node !== undefined && vp !== undefined && node.top >= vp.top && node.bottom <= vp.bottom;
+    },
+    undefined,
+    { timeout: 5000 },
+  );
   assert.equal((await w.posted()).filter((m) => m.type === 'rendered').length, 1);
   assert.deepEqual(await w.problems(), []);
   await w.page.context().close();
@@ -97,14 +123,22 @@ void test('a wide view draws the labels on the diagram and lists nothing; narrow
   const w = await open(900);
   assert.deepEqual(await layout(w), { compact: false, edgeLabels: 21, pressed: 'false' });
   const got = await select(w);
-  assert.deepEqual([...got.labelledEdges].sort(), CLIENT_CLOSE.steps.map((s) => s.transitionId).sort(), 'labels on the diagram');
+  assert.deepEqual(
+    [...got.labelledEdges].sort(),
+    CLIENT_CLOSE.steps.map((s) => s.transitionId).sort(),
+    'labels on the diagram',
+  );
   assert.equal(await w.page.locator('.path-steps').isHidden(), true);
   const n = (await w.posted()).length;
   await w.page.setViewportSize({ width: 300, height: 760 });
   await w.waitForPosted('rendered', n);
   await w.page.waitForFunction(() => document.querySelector('.canvas')?.classList.contains('compact'));
   assert.equal((await layout(w)).compact, true);
-  assert.equal(await w.page.locator('.path-steps .step').count(), CLIENT_CLOSE.steps.length, 'the steps appear with the compact layout');
+  assert.equal(
+    await w.page.locator('.path-steps .step').count(),
+    CLIENT_CLOSE.steps.length,
+    'the steps appear with the compact layout',
+  );
   await w.page.context().close();
 });
 
@@ -126,9 +160,15 @@ void test("the user's explicit choice of labels in a narrow view survives a relo
 void test('a short view keeps the width fit (no shrinking to a thumbnail) and pans the current state into view', async () => {
   const tall = await open(300, 900);
   const short = await open(300, 380);
-  const zoom = (w: WebviewPage): Promise<string> => w.page.locator('.canvas').evaluate((e) => /scale\(([\d.]+)\)/.exec((e as HTMLElement).style.transform)?.[1] ?? '');
+  const zoom = (w: WebviewPage): Promise<string> =>
+    w.page
+      .locator('.canvas')
+      .evaluate((e) => /scale\(([\d.]+)\)/.exec((e as HTMLElement).style.transform)?.[1] ?? '');
   // Fitting both ways would shrink it to ~0.25×; it stays at the readable zoom (12-px names) and scrolls instead.
-  assert.ok(Number(await zoom(short)) >= 0.6 && Number(await zoom(short)) <= Number(await zoom(tall)), `${await zoom(short)} vs ${await zoom(tall)}`);
+  assert.ok(
+    Number(await zoom(short)) >= 0.6 && Number(await zoom(short)) <= Number(await zoom(tall)),
+    `${await zoom(short)} vs ${await zoom(tall)}`,
+  );
   const size = await stateLabelSize(short, 'ESTABLISHED');
   assert.ok(size.font >= 11, `${size.font} px`);
   await select(short);
@@ -137,7 +177,10 @@ void test('a short view keeps the width fit (no shrinking to a thumbnail) and pa
     const vp = document.querySelector('.viewport')?.getBoundingClientRect();
     return node && vp ? { node: [node.top, node.bottom], vp: [vp.top, vp.bottom] } : null;
   });
-  assert.ok(visible && visible.node[0] >= visible.vp[0] && visible.node[1] <= visible.vp[1], JSON.stringify(visible));
+  assert.ok(
+    visible && visible.node[0] >= visible.vp[0] && visible.node[1] <= visible.vp[1],
+    JSON.stringify(visible),
+  );
   // Plain wheel scrolls the diagram (a pan; the zoom stays).
   const before = await zoom(short);
   await short.page.locator('.viewport').hover();

@@ -25,7 +25,10 @@ for (const theme of ['light', 'dark', 'hc-dark', 'hc-light'] as const satisfies 
     await w.waitForPosted('ready');
     await w.send({ type: 'init', lang: 'en', strings: {}, compact: false });
     await w.send({ type: 'counts', counts: COUNTS, source: 'ss-prod-web01.txt' });
-    await w.send({ type: 'selection', selection: selectionFor('TIME_WAIT', ['ESTABLISHED', 'FIN_WAIT_1', 'TIME_WAIT']) });
+    await w.send({
+      type: 'selection',
+      selection: selectionFor('TIME_WAIT', ['ESTABLISHED', 'FIN_WAIT_1', 'TIME_WAIT']),
+    });
     await w.waitForPosted('rendered');
     await w.page.screenshot({ path: join(out, `webview-${theme}.png`) });
     await w.send({ type: 'showCard', target: { kind: 'state', state: 'TIME_WAIT' } });
@@ -41,7 +44,12 @@ for (const theme of ['light', 'dark', 'hc-dark', 'hc-light'] as const satisfies 
 void test('screenshot: plain reference in Chinese, no selection', async () => {
   const w = await harness.open({ theme: 'dark', width: 350, height: 760, lang: 'zh-CN' });
   await w.waitForPosted('ready');
-  await w.send({ type: 'init', lang: 'zh', strings: { noSelection: '将光标放在连接行上以查看其路径。' }, compact: false });
+  await w.send({
+    type: 'init',
+    lang: 'zh',
+    strings: { noSelection: '将光标放在连接行上以查看其路径。' },
+    compact: false,
+  });
   await w.send({ type: 'showCard', target: { kind: 'transition', transitionId: 't17' } });
   await w.waitForPosted('rendered');
   await w.page.screenshot({ path: join(out, 'webview-dark-zh-reference.png') });

@@ -18,7 +18,10 @@ export interface WebviewPage {
   /** Delivers a host → webview message as VS Code would (a `message` event on window). */
   send(message: HostToWebview): Promise<void>;
   /** Waits until the webview has posted a message matching `pred` after the first `skip` messages. */
-  waitForPosted<T extends WebviewToHost['type']>(type: T, skip?: number): Promise<Extract<WebviewToHost, { type: T }>>;
+  waitForPosted<T extends WebviewToHost['type']>(
+    type: T,
+    skip?: number,
+  ): Promise<Extract<WebviewToHost, { type: T }>>;
   setTheme(theme: HarnessTheme): Promise<void>;
   /** CSP violations, console errors and page errors seen so far. */
   problems(): Promise<string[]>;
@@ -27,12 +30,21 @@ export interface WebviewPage {
 }
 
 export interface Harness {
-  open(options?: { theme?: HarnessTheme; width?: number; height?: number; lang?: string }): Promise<WebviewPage>;
+  open(options?: {
+    theme?: HarnessTheme;
+    width?: number;
+    height?: number;
+    lang?: string;
+  }): Promise<WebviewPage>;
   close(): Promise<void>;
 }
 
 function bodyClass(theme: HarnessTheme): string {
-  return theme === 'hc-light' ? 'vscode-high-contrast-light' : theme === 'hc-dark' ? 'vscode-high-contrast' : `vscode-${theme}`;
+  return theme === 'hc-light'
+    ? 'vscode-high-contrast-light'
+    : theme === 'hc-dark'
+      ? 'vscode-high-contrast'
+      : `vscode-${theme}`;
 }
 
 function styleAttr(theme: HarnessTheme): string {
@@ -105,13 +117,24 @@ export async function startHarness(): Promise<Harness> {
   const port = (server.address() as AddressInfo).port;
   const browser: Browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 
   return {
     async open(options = {}): Promise<WebviewPage> {
       current = { theme: options.theme ?? 'light', lang: options.lang ?? 'en' };
-      const context = await browser.newContext({ viewport: { width: options.width ?? 350, height: options.height ?? 760 } });
+      const context = await browser.newContext({
+        viewport: { width: options.width ?? 350, height: options.height ?? 760 },
+      });
       const blocked: string[] = [];
       const consoleProblems: string[] = [];
       await context.route('**/*', (route) => {
@@ -123,7 +146,8 @@ export async function startHarness(): Promise<Harness> {
       await context.addInitScript({ content: STAND_IN });
       const page = await context.newPage();
       page.on('console', (m) => {
-        if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) consoleProblems.push(`console: ${m.text()}`);
+        if (m.type() === 'error' || /Content Security Policy/i.test(m.text()))
+          consoleProblems.push(`console: ${m.text()}`);
       });
       page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
       await page.goto(`http://127.0.0.1:${port}/`);
@@ -131,7 +155,8 @@ export async function startHarness(): Promise<Harness> {
         ...consoleProblems,
         ...(await page.evaluate(() => (window as unknown as { __problems: string[] }).__problems)),
       ];
-      const posted = async (): Promise<WebviewToHost[]> => page.evaluate(() => (window as unknown as { __posted: WebviewToHost[] }).__posted);
+      const posted = async (): Promise<WebviewToHost[]> =>
+        page.evaluate(() => (window as unknown as { __posted: WebviewToHost[] }).__posted);
       return {
         page,
         posted,
@@ -142,7 +167,10 @@ export async function startHarness(): Promise<Harness> {
         },
         async waitForPosted(type, skip = 0) {
           const handle = await page.waitForFunction(
-            ([t, n]) => (window as unknown as { __posted: { type: string }[] }).__posted.slice(n).find((m) => m.type === t),
+            ([t, n]) =>
+              (window as unknown as { __posted: { type: string }[] }).__posted
+                .slice(n)
+                .find((m) => m.type === t),
             [type, skip] as const,
             { timeout: 30_000 },
           );

@@ -62,7 +62,15 @@ void test('--help, --version and per-command help exit 0', () => {
 });
 
 void test('usage errors exit 2 with a hint on stderr', () => {
-  for (const args of [[], ['frobnicate'], ['summary', '--bogus'], ['summary', '--lang', 'fr'], ['history', 'a', 'b'], ['summary', '--threshold', 'nope=3'], ['explain']]) {
+  for (const args of [
+    [],
+    ['frobnicate'],
+    ['summary', '--bogus'],
+    ['summary', '--lang', 'fr'],
+    ['history', 'a', 'b'],
+    ['summary', '--threshold', 'nope=3'],
+    ['explain'],
+  ]) {
     const r = run(args);
     assert.equal(r.code, 2, args.join(' '));
     assert.match(r.err, /^tcp-states: .+\nTry 'tcp-states.*--help'/, args.join(' '));
@@ -127,10 +135,16 @@ void test('summary counts states and diagnoses, in English and Chinese', () => {
   assert.match(zh.out, /共 4 条连接/);
   assert.match(run(['summary', ssFile], undefined, { LANG: 'zh_CN.UTF-8' }).out, /共 4 条连接/);
   const low = run(['summary', '--json', '--threshold', 'close-wait=1', ssFile]);
-  const obj = JSON.parse(low.out) as { summary: { total: number; states: Record<string, number> }; findings: { id: string; lines: number[] }[] };
+  const obj = JSON.parse(low.out) as {
+    summary: { total: number; states: Record<string, number> };
+    findings: { id: string; lines: number[] }[];
+  };
   assert.equal(obj.summary.total, 4);
   assert.equal(obj.summary.states.CLOSE_WAIT, 1);
-  assert.deepEqual(obj.findings.map((f) => [f.id, f.lines]), [['close-wait-pileup', [4]]]);
+  assert.deepEqual(
+    obj.findings.map((f) => [f.id, f.lines]),
+    [['close-wait-pileup', [4]]],
+  );
 });
 
 void test('annotate echoes every line with the meaning beside connection lines, colour only when asked for', () => {
@@ -145,15 +159,28 @@ void test('annotate echoes every line with the meaning beside connection lines, 
 });
 
 void test('history follows a 4-tuple across snapshots', () => {
-  const series = ['Mon Jan  1 10:00:00 UTC 2024', SS, 'Mon Jan  1 10:00:01 UTC 2024', SS.replace('CLOSE-WAIT 1', 'LAST-ACK   1')].join('\n');
+  const series = [
+    'Mon Jan  1 10:00:00 UTC 2024',
+    SS,
+    'Mon Jan  1 10:00:01 UTC 2024',
+    SS.replace('CLOSE-WAIT 1', 'LAST-ACK   1'),
+  ].join('\n');
   const file = join(dir, 'series.txt');
   writeFileSync(file, series);
   const j = run(['history', '--json', file]);
   assert.equal(j.code, 0, j.err);
   const hs = jsonLines(j.out);
   const cw = hs.find((h) => h.local === '[::1]:8080');
-  assert.deepEqual(cw, { local: '[::1]:8080', remote: '[::1]:61234', states: ['CLOSE_WAIT', 'LAST_ACK'], lines: [5, 12] });
-  assert.match(run(['history', file]).out, /\[::1\]:8080 → \[::1\]:61234: CLOSE_WAIT → LAST_ACK \(lines 5, 12\)/);
+  assert.deepEqual(cw, {
+    local: '[::1]:8080',
+    remote: '[::1]:61234',
+    states: ['CLOSE_WAIT', 'LAST_ACK'],
+    lines: [5, 12],
+  });
+  assert.match(
+    run(['history', file]).out,
+    /\[::1\]:8080 → \[::1\]:61234: CLOSE_WAIT → LAST_ACK \(lines 5, 12\)/,
+  );
 });
 
 void test('explain accepts any spelling, in both languages; an unknown state exits 2 listing the states', () => {
@@ -163,7 +190,12 @@ void test('explain accepts any spelling, in both languages; an unknown state exi
     assert.match(r.out, /^TIME_WAIT/, spelling);
     assert.match(r.out, /tcp_tw_reuse/);
   }
-  for (const [spelling, state] of [['VERBUNDEN', 'ESTABLISHED'], ['ABH™REN', 'LISTEN'], ['SYN_RCVD', 'SYN_RECEIVED'], ['LISTENING', 'LISTEN']]) {
+  for (const [spelling, state] of [
+    ['VERBUNDEN', 'ESTABLISHED'],
+    ['ABH™REN', 'LISTEN'],
+    ['SYN_RCVD', 'SYN_RECEIVED'],
+    ['LISTENING', 'LISTEN'],
+  ]) {
     const r = run(['explain', spelling]);
     assert.equal(r.code, 0, `${spelling}: ${r.err}`);
     assert.match(r.out, new RegExp(`^${state}`), spelling);
@@ -185,8 +217,9 @@ void test('every real capture under test/fixtures parses without error and the J
     } catch {
       return;
     }
-    for (const n of names) if (n.endsWith('/')) walk(join(d, n.slice(0, -1)));
-    else if (!n.endsWith('.json') && !n.endsWith('.md')) files.push(join(d, n));
+    for (const n of names)
+      if (n.endsWith('/')) walk(join(d, n.slice(0, -1)));
+      else if (!n.endsWith('.json') && !n.endsWith('.md')) files.push(join(d, n));
   };
   walk(join(root, 'test', 'fixtures'));
   for (const f of files.slice(0, 40)) {

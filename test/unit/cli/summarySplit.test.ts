@@ -6,7 +6,14 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCliArgs, UsageError } from '../../../extension/cli/cliArgs';
-import { partInWorker, readSummaryInput, summarizePart, SummaryState, type ReadMode, type SplitConfig } from '../../../extension/cli/summarySplit';
+import {
+  partInWorker,
+  readSummaryInput,
+  summarizePart,
+  SummaryState,
+  type ReadMode,
+  type SplitConfig,
+} from '../../../extension/cli/summarySplit';
 import { DEFAULT_DIAGNOSIS_OPTIONS, type DiagnosisOptions } from '../../../extension/logs/diagnosis';
 import { formatSummaryText } from '../../../extension/logs/summary';
 
@@ -27,7 +34,10 @@ const LOW: DiagnosisOptions = {
   sendQThreshold: 1,
 };
 
-const inProcess: SplitConfig['runPart'] = (req) => ({ result: Promise.resolve(summarizePart(req)), cancel: () => undefined });
+const inProcess: SplitConfig['runPart'] = (req) => ({
+  result: Promise.resolve(summarizePart(req)),
+  cancel: () => undefined,
+});
 
 interface Output {
   readonly mode: ReadMode;
@@ -41,7 +51,11 @@ async function summarize(file: string, options: DiagnosisOptions, config: SplitC
   for (const e of s.parser.kernelEvents) s.collector.addKernelEvent(e);
   const summary = s.builder.result(s.parser.snapshots, { top: 5 });
   const findings = s.collector.findings();
-  return { mode, text: formatSummaryText(summary, findings, 'en'), json: JSON.stringify({ summary, findings, snapshots: s.parser.snapshots, kernel: s.parser.kernelEvents }) };
+  return {
+    mode,
+    text: formatSummaryText(summary, findings, 'en'),
+    json: JSON.stringify({ summary, findings, snapshots: s.parser.snapshots, kernel: s.parser.kernelEvents }),
+  };
 }
 
 function fixture(dirName: string, name: string): string {
@@ -56,7 +70,8 @@ function write(name: string, text: string): string {
 }
 
 /** Lines that change the parser's state: headers, banners, timestamps, indented continuation lines. */
-const STATEFUL = /^(State|Netid|Proto|Active|Aktive|Aktivní|Conexões|Aktiva|Recv-Q|[A-Z][a-z]{2} [A-Z][a-z]{2} |\s)/;
+const STATEFUL =
+  /^(State|Netid|Proto|Active|Aktive|Aktivní|Conexões|Aktiva|Recv-Q|[A-Z][a-z]{2} [A-Z][a-z]{2} |\s)/;
 
 /**
  * Byte offsets of line starts after the first: every one in a short file; in a long one about 150 spread
@@ -101,13 +116,21 @@ const INPUTS: Record<string, string> = {
   // Repeated tables: every header after the first starts a snapshot.
   'ss-tanpo x3': SS + SS + SS,
   'netstat-tanpo x3': NETSTAT + NETSTAT + NETSTAT,
-  'timeseries': TIMESERIES,
+  timeseries: TIMESERIES,
   // ss -i continuation lines: a cut just before one must not be taken apart.
   'ss-tani': fixture(linux, 'ss-tani.txt'),
   // Every dialect after another, Windows -b owner lines and kernel-free transition logs included.
-  'mixed': [
-    ...readdirSync(linux).filter((n) => n.endsWith('.txt')).sort().map((n) => fixture(linux, n)),
-    ...['windows-netstat-abno.txt', 'bcc-tcpstates.txt', 'freebsd-netstat-an-p-tcp.txt', 'nettools-de-netstat-tan.txt'].map((n) => fixture(publicDir, n)),
+  mixed: [
+    ...readdirSync(linux)
+      .filter((n) => n.endsWith('.txt'))
+      .sort()
+      .map((n) => fixture(linux, n)),
+    ...[
+      'windows-netstat-abno.txt',
+      'bcc-tcpstates.txt',
+      'freebsd-netstat-an-p-tcp.txt',
+      'nettools-de-netstat-tan.txt',
+    ].map((n) => fixture(publicDir, n)),
     TIMESERIES,
   ].join(''),
 };
@@ -129,16 +152,31 @@ void test('a cut right after a header falls back; a cut inside a snapshot is mer
   const one = await summarize(file, LOW, { threads: 1 });
   const secondHeader = Buffer.byteLength(SS);
   const afterHeader = secondHeader + Buffer.byteLength(SS.slice(0, SS.indexOf('\n') + 1));
-  const after = await summarize(file, LOW, { threads: 2, runPart: inProcess, minBytes: 0, splitAt: afterHeader });
+  const after = await summarize(file, LOW, {
+    threads: 2,
+    runPart: inProcess,
+    minBytes: 0,
+    splitAt: afterHeader,
+  });
   assert.equal(after.mode, 'fallback');
   assert.equal(after.text, one.text);
   assert.equal(after.json, one.json);
-  const inside = await summarize(file, LOW, { threads: 2, runPart: inProcess, minBytes: 0, splitAt: afterHeader + 300 });
+  const inside = await summarize(file, LOW, {
+    threads: 2,
+    runPart: inProcess,
+    minBytes: 0,
+    splitAt: afterHeader + 300,
+  });
   assert.equal(inside.mode, 'split');
   assert.equal(inside.text, one.text);
   assert.equal(inside.json, one.json);
   // A cut right at the second header: the worker's first line starts a new snapshot.
-  const atHeader = await summarize(file, LOW, { threads: 2, runPart: inProcess, minBytes: 0, splitAt: secondHeader });
+  const atHeader = await summarize(file, LOW, {
+    threads: 2,
+    runPart: inProcess,
+    minBytes: 0,
+    splitAt: secondHeader,
+  });
   assert.equal(atHeader.mode, 'split');
   assert.equal(atHeader.json, one.json);
 });
@@ -156,18 +194,26 @@ void test('CLOSE_WAIT rows without an owner are grouped by the LISTEN rows befor
 });
 
 void test('a 17 MB file is cut in two, the second half parsed in a real Worker, and prints what one thread prints', async () => {
-  const rows = NETSTAT.split('\n').slice(2).filter((l) => l.length > 0);
+  const rows = NETSTAT.split('\n')
+    .slice(2)
+    .filter((l) => l.length > 0);
   const head = NETSTAT.split('\n').slice(0, 2).join('\n') + '\n';
   const body: string[] = [];
   let size = 0;
   for (let i = 0; size < 17 << 20; i++) {
-    const line = rows[i % rows.length].replace(/:(\d{5})\b/, (_m, p: string) => `:${32768 + ((Number(p) + i) % 28000)}`);
+    const line = rows[i % rows.length].replace(
+      /:(\d{5})\b/,
+      (_m, p: string) => `:${32768 + ((Number(p) + i) % 28000)}`,
+    );
     body.push(line);
     size += line.length + 1;
   }
   const file = write('big-netstat.txt', head + body.join('\n') + '\n');
   const one = await summarize(file, LOW, { threads: 1 });
-  const two = await summarize(file, LOW, { threads: 2, runPart: partInWorker(join(root, 'extension', 'cli', 'cli.ts')) });
+  const two = await summarize(file, LOW, {
+    threads: 2,
+    runPart: partInWorker(join(root, 'extension', 'cli', 'cli.ts')),
+  });
   assert.equal(two.mode, 'split');
   assert.equal(two.text, one.text);
   assert.equal(two.json, one.json);
@@ -180,11 +226,15 @@ void test('--threads N is a positive whole number; summary --threads 1 and TCP_S
   assert.throws(() => parseCliArgs(['summary', '--threads', '0', 'f']), UsageError);
   const file = write('ss-cli.txt', SS + SS);
   const run = (args: string[], env: NodeJS.ProcessEnv = {}): string =>
-    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'extension', 'cli', 'cli.ts'), 'summary', ...args, file], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, LANG: 'C', LC_ALL: '', NO_COLOR: '1', ...env },
-    }).stdout;
+    spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'extension', 'cli', 'cli.ts'), 'summary', ...args, file],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, LANG: 'C', LC_ALL: '', NO_COLOR: '1', ...env },
+      },
+    ).stdout;
   const dflt = run(['--json']);
   assert.ok(dflt.startsWith('{"summary"'));
   assert.equal(run(['--json', '--threads', '1']), dflt);

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { connectionView, observedStates } from '../../../extension/editor/connectionView';
 import { hoverMarkdown } from '../../../extension/editor/hoverContent';
 import { inlineMeaning } from '../../../extension/editor/inlineMeaning';
-import { arraySource, buildLineIndex, buildLineIndexSync, splitLines } from '../../../extension/editor/lineIndexBuilder';
+import {
+  arraySource,
+  buildLineIndex,
+  buildLineIndexSync,
+  splitLines,
+} from '../../../extension/editor/lineIndexBuilder';
 import { countsTitle, snapshotBlocks } from '../../../extension/editor/snapshotBlocks';
 import { parseLog } from '../../../extension/logs/logParser';
 
@@ -39,7 +44,8 @@ void test('a build in tiny slices gives the same index as one pass', async () =>
   const chunked = await buildLineIndex(arraySource(lines), { sliceMs: 0, onSlice: () => slices++ });
   assert.ok(chunked);
   assert.ok(slices > 1, `yielded ${slices} times`);
-  for (let line = 1; line <= lines.length; line++) assert.deepEqual(chunked.entryAt(line), whole.entryAt(line));
+  for (let line = 1; line <= lines.length; line++)
+    assert.deepEqual(chunked.entryAt(line), whole.entryAt(line));
   assert.deepEqual(chunked.facts, whole.facts);
   assert.deepEqual(chunked.summary(), whole.summary());
 });
@@ -63,10 +69,16 @@ void test('next line in a state wraps around; lines in a state stay in their blo
 
 void test('the time series gives the client its observed path up to the line, and one block per snapshot', () => {
   const text = capture('timeseries-ss-tanpo.log');
-  const truth = JSON.parse(capture('timeseries-ss-tanpo.truth.json')) as { client: { local: string; path: string[] } };
+  const truth = JSON.parse(capture('timeseries-ss-tanpo.truth.json')) as {
+    client: { local: string; path: string[] };
+  };
   const lines = splitLines(text);
   const index = buildLineIndexSync(arraySource(lines));
-  const lastTw = lines.map((l, i) => (/^TIME-WAIT/.test(l) && l.includes(truth.client.local) ? i + 1 : 0)).filter(Boolean).pop() ?? 0;
+  const lastTw =
+    lines
+      .map((l, i) => (/^TIME-WAIT/.test(l) && l.includes(truth.client.local) ? i + 1 : 0))
+      .filter(Boolean)
+      .pop() ?? 0;
   const entry = index.entryAt(lastTw);
   assert.ok(entry);
   assert.deepEqual(observedStates(index, entry), truth.client.path);
@@ -74,11 +86,18 @@ void test('the time series gives the client its observed path up to the line, an
   assert.ok(view);
   assert.equal(view.local, truth.client.local);
   assert.equal(view.role, 'client');
-  assert.ok(view.path.steps.some((s) => s.observed), 'observed steps on the path');
+  assert.ok(
+    view.path.steps.some((s) => s.observed),
+    'observed steps on the path',
+  );
   const firstEstab = lineOf(text, new RegExp(`^ESTAB .*${truth.client.local.replace(/\./g, '\\.')} `));
   const early = index.entryAt(firstEstab);
   assert.ok(early);
-  assert.deepEqual(observedStates(index, early), ['SYN_SENT', 'ESTABLISHED'], 'the future is not part of the past');
+  assert.deepEqual(
+    observedStates(index, early),
+    ['SYN_SENT', 'ESTABLISHED'],
+    'the future is not part of the past',
+  );
   const dates = lines.filter((l) => /^\w{3} \w{3} +\d+ \d\d:\d\d:\d\d UTC \d{4}$/.test(l)).length;
   const blocks = snapshotBlocks(index);
   assert.equal(blocks.length, dates);
@@ -97,7 +116,10 @@ void test('hover Markdown: timer left, knobs with cautions, escaped owner, two c
   assert.equal((en.match(/\]\(command:/g) ?? []).length, 2);
   const zhView = connectionView(index, tw, 'zh');
   assert.ok(zhView);
-  assert.match(hoverMarkdown({ view: zhView, rawState: 'TIME-WAIT', uri: 'file:///x', lang: 'zh' }), /60 秒 中还剩 57 秒/);
+  assert.match(
+    hoverMarkdown({ view: zhView, rawState: 'TIME-WAIT', uri: 'file:///x', lang: 'zh' }),
+    /60 秒 中还剩 57 秒/,
+  );
 
   const cw = lineOf(text, /^CLOSE-WAIT .*we"ird/);
   const cwView = connectionView(index, cw, 'en');

@@ -11,13 +11,16 @@ const GLUE = /(Controller|Service|Commands|Settings|Picker|Features)\.ts$/;
 void test('pure editor modules import neither vscode nor glue modules', () => {
   const offenders: string[] = [];
   const pure = readdirSync(dir).filter((f) => f.endsWith('.ts') && !GLUE.test(f));
-  assert.ok(pure.includes('lineIndex.ts') && pure.includes('lineIndexBuilder.ts') && pure.includes('hoverContent.ts'));
+  assert.ok(
+    pure.includes('lineIndex.ts') && pure.includes('lineIndexBuilder.ts') && pure.includes('hoverContent.ts'),
+  );
   for (const f of pure) {
     const src = readFileSync(join(dir, f), 'utf8');
     for (const m of src.matchAll(/from\s+['"]([^'"]+)['"]/g)) {
       const spec = m[1];
       const glue = spec.startsWith('./') && GLUE.test(`${spec}.ts`);
-      if (spec === 'vscode' || spec.startsWith('node:') || glue || spec.includes('/views/')) offenders.push(`${f} imports ${spec}`);
+      if (spec === 'vscode' || spec.startsWith('node:') || glue || spec.includes('/views/'))
+        offenders.push(`${f} imports ${spec}`);
     }
   }
   assert.deepEqual(offenders, []);

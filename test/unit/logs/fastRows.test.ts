@@ -66,13 +66,17 @@ test('fast rows: every fixture and sample file parses the same through parseRang
 });
 
 test('fast rows: the CLI line splitter hands the same ranges, CRLF included', () => {
-  const text = readFixture('linux/ss-tanpo.txt') + readFixture('linux/netstat-tanpo.txt').replace(/\n/g, '\r\n');
+  const text =
+    readFixture('linux/ss-tanpo.txt') + readFixture('linux/netstat-tanpo.txt').replace(/\n/g, '\r\n');
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const a = general(lines);
   const p = new LogParser();
   const records: (ConnectionRecord | undefined)[] = [];
-  const splitter = new LineSplitter((t, bytes, s, e, n) => void records.push(p.parseRange(t, bytes, s, e, n)), true);
+  const splitter = new LineSplitter(
+    (t, bytes, s, e, n) => void records.push(p.parseRange(t, bytes, s, e, n)),
+    true,
+  );
   splitter.push(Buffer.from(text, 'utf8'));
   splitter.finish();
   same(a, { records, snapshots: p.snapshots, kernelEvents: p.kernelEvents }, 'splitter');
@@ -84,7 +88,44 @@ function rng(seed: number): () => number {
   return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-const PIECES = [' ', '\t', '  ', ':', '.', '/', '(', ')', ',', '"', '6', '0', '00', '99999', '1.5', '-', '*', '[', ']', '%lo', 'users:((', '",pid=', ',fd=', 'timer:(', 'uid:', 'ino:', 'off (0.00/0/0)', 'keepalive', 'ESTAB', 'LISTEN', 'TIME_WAIT', 'tcp6', 'ms', 'sec', '\r', 'É'];
+const PIECES = [
+  ' ',
+  '\t',
+  '  ',
+  ':',
+  '.',
+  '/',
+  '(',
+  ')',
+  ',',
+  '"',
+  '6',
+  '0',
+  '00',
+  '99999',
+  '1.5',
+  '-',
+  '*',
+  '[',
+  ']',
+  '%lo',
+  'users:((',
+  '",pid=',
+  ',fd=',
+  'timer:(',
+  'uid:',
+  'ino:',
+  'off (0.00/0/0)',
+  'keepalive',
+  'ESTAB',
+  'LISTEN',
+  'TIME_WAIT',
+  'tcp6',
+  'ms',
+  'sec',
+  '\r',
+  'É',
+];
 
 function mutate(line: string, rand: () => number): string {
   let s = line;
@@ -95,17 +136,35 @@ function mutate(line: string, rand: () => number): string {
     if (op < 0.35) s = s.slice(0, at) + PIECES[Math.floor(rand() * PIECES.length)] + s.slice(at);
     else if (op < 0.6) s = s.slice(0, at) + s.slice(at + 1 + Math.floor(rand() * 6));
     else if (op < 0.75) s = s.slice(0, at);
-    else if (op < 0.9) s = s.slice(0, at) + s.charAt(at).replace(/\d/, String(Math.floor(rand() * 10))) + s.slice(at + 1);
+    else if (op < 0.9)
+      s = s.slice(0, at) + s.charAt(at).replace(/\d/, String(Math.floor(rand() * 10))) + s.slice(at + 1);
     else s = s.replace(/ +/, (m) => (m.length > 1 ? ' ' : '\t'));
   }
   return s;
 }
 
 test('fast rows: mutated ss and netstat rows parse the same through parseRange', () => {
-  const rows = ['linux/ss-tanpo.txt', 'linux/ss-tanoe.txt', 'linux/ss-tani.txt', 'linux/netstat-tanpo.txt', 'linux/netstat-tanpe.txt', 'linux/netstat-tanoee.txt', 'public/nettools-glued-timer-netstat-tanpo.txt']
+  const rows = [
+    'linux/ss-tanpo.txt',
+    'linux/ss-tanoe.txt',
+    'linux/ss-tani.txt',
+    'linux/netstat-tanpo.txt',
+    'linux/netstat-tanpe.txt',
+    'linux/netstat-tanoee.txt',
+    'public/nettools-glued-timer-netstat-tanpo.txt',
+  ]
     .flatMap((f) => readFixture(f).split('\n'))
     .filter((l) => /^(tcp|[A-Z])/.test(l));
-  const headers = [[], ['Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name     Timer'], ['Proto Recv-Q Send-Q Local Address           Foreign Address         State       User       Inode      PID/Program name     Timer'], ['State      Recv-Q Send-Q Local Address:Port   Peer Address:Port Process']];
+  const headers = [
+    [],
+    [
+      'Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name     Timer',
+    ],
+    [
+      'Proto Recv-Q Send-Q Local Address           Foreign Address         State       User       Inode      PID/Program name     Timer',
+    ],
+    ['State      Recv-Q Send-Q Local Address:Port   Peer Address:Port Process'],
+  ];
   const rand = rng(7);
   for (let i = 0; i < 6000; i++) {
     const a = rows[Math.floor(rand() * rows.length)];

@@ -31,7 +31,10 @@ function wellFormed(r: ConnectionRecord, line: string, n: number): void {
   assert.ok(isTcpState(r.state), r.state);
   assert.equal(r.line, n);
   assert.ok(r.line >= 1);
-  assert.ok(r.stateStart < r.stateEnd && r.stateEnd <= text.length, `${r.stateStart}-${r.stateEnd} in ${text.length}`);
+  assert.ok(
+    r.stateStart < r.stateEnd && r.stateEnd <= text.length,
+    `${r.stateStart}-${r.stateEnd} in ${text.length}`,
+  );
   assert.equal(text.slice(r.stateStart, r.stateEnd), r.rawState);
   assert.ok(typeof r.local.host === 'string' && typeof r.local.port === 'string');
   assert.ok(typeof r.remote.host === 'string' && typeof r.remote.port === 'string');
@@ -51,7 +54,11 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), s: fc.string({ maxLength: 6 }) }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 12 }) }),
   fc.record({ kind: fc.constant('dup' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 30 }) }),
-  fc.record({ kind: fc.constant('char' as const), at: fc.nat(), c: fc.constantFrom(' ', '\t', ':', '.', '(', ')', '"', ',', '[', ']', '%', '-', '>', '\r', '™', '\u0000') }),
+  fc.record({
+    kind: fc.constant('char' as const),
+    at: fc.nat(),
+    c: fc.constantFrom(' ', '\t', ':', '.', '(', ')', '"', ',', '[', ']', '%', '-', '>', '\r', '™', '\u0000'),
+  }),
 );
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
 
@@ -69,15 +76,21 @@ function mutate(line: string, ms: Mutation[]): string {
 
 test('random strings never throw and any record is well formed', () => {
   fc.assert(
-    fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 200 }), { maxLength: 20 }), (lines) => check(lines)),
+    fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 200 }), { maxLength: 20 }), (lines) =>
+      check(lines),
+    ),
     { numRuns: 500 },
   );
 });
 
 test('mutated real lines never throw and any record is well formed', () => {
   fc.assert(
-    fc.property(fc.array(fc.tuple(fc.constantFrom(...realLines), fc.array(mutation, { maxLength: 4 })), { minLength: 1, maxLength: 12 }), (items) =>
-      check(items.map(([line, ms]) => mutate(line, ms))),
+    fc.property(
+      fc.array(fc.tuple(fc.constantFrom(...realLines), fc.array(mutation, { maxLength: 4 })), {
+        minLength: 1,
+        maxLength: 12,
+      }),
+      (items) => check(items.map(([line, ms]) => mutate(line, ms))),
     ),
     { numRuns: 2000 },
   );
@@ -126,5 +139,8 @@ test('parse time grows linearly with the number of lines', () => {
   parseLog(small); // warm up
   const a = timeIt(() => parseLog(small));
   const b = timeIt(() => parseLog(big));
-  assert.ok(b < a * 10 * 3 + 50, `10× input took ${(b / a).toFixed(1)}× (${a.toFixed(1)} → ${b.toFixed(1)} ms)`);
+  assert.ok(
+    b < a * 10 * 3 + 50,
+    `10× input took ${(b / a).toFixed(1)}× (${a.toFixed(1)} → ${b.toFixed(1)} ms)`,
+  );
 });

@@ -33,8 +33,14 @@ export function stateRangesHold(text: string, records: readonly ConnectionRecord
   const bad: string[] = [];
   for (const r of records) {
     const line = (lines[r.line - 1] ?? '').replace(/\r$/, '');
-    if (!(r.stateStart < r.stateEnd && r.stateEnd <= line.length && line.slice(r.stateStart, r.stateEnd) === r.rawState)) {
-      bad.push(`line ${r.line}: [${r.stateStart},${r.stateEnd}) of ${JSON.stringify(line)} is not ${JSON.stringify(r.rawState)}`);
+    if (!(
+      r.stateStart < r.stateEnd &&
+      r.stateEnd <= line.length &&
+      line.slice(r.stateStart, r.stateEnd) === r.rawState
+    )) {
+      bad.push(
+        `line ${r.line}: [${r.stateStart},${r.stateEnd}) of ${JSON.stringify(line)} is not ${JSON.stringify(r.rawState)}`,
+      );
     }
   }
   return bad;

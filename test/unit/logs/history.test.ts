@@ -37,7 +37,14 @@ void test('transition logs insert the previous state when it differs from the la
   const hs = buildHistories([
     makeRecord({ line: 1, from: 'CLOSED', state: 'SYN_SENT', local: C, remote: S, format: 'tcpstates' }),
     makeRecord({ line: 2, from: 'SYN_SENT', state: 'ESTABLISHED', local: C, remote: S, format: 'tcpstates' }),
-    makeRecord({ line: 5, from: 'FIN_WAIT_1', state: 'FIN_WAIT_2', local: C, remote: S, format: 'tcpstates' }),
+    makeRecord({
+      line: 5,
+      from: 'FIN_WAIT_1',
+      state: 'FIN_WAIT_2',
+      local: C,
+      remote: S,
+      format: 'tcpstates',
+    }),
     makeRecord({ line: 6, from: 'FIN_WAIT_2', state: 'CLOSED', local: C, remote: S, format: 'tcpstates' }),
   ]);
   assert.equal(hs.length, 1);
@@ -54,7 +61,10 @@ void test('a 4-tuple reused after TIME_WAIT starts a new history', () => {
   ]);
   assert.deepEqual(
     hs.map((h) => h.states),
-    [['ESTABLISHED', 'TIME_WAIT'], ['SYN_SENT', 'ESTABLISHED']],
+    [
+      ['ESTABLISHED', 'TIME_WAIT'],
+      ['SYN_SENT', 'ESTABLISHED'],
+    ],
   );
   assert.equal(hs[0].key, hs[1].key);
 });
@@ -76,15 +86,33 @@ void test('a transition log reopening a closed tuple starts a new history', () =
   ]);
   assert.deepEqual(
     hs.map((h) => h.states),
-    [['CLOSED', 'SYN_SENT', 'CLOSED'], ['CLOSED', 'SYN_SENT']],
+    [
+      ['CLOSED', 'SYN_SENT', 'CLOSED'],
+      ['CLOSED', 'SYN_SENT'],
+    ],
   );
 });
 
 void test('listeners are keyed by their local address only; a LISTEN -> CLOSE transition lands on the listener', () => {
-  const a = makeRecord({ line: 1, from: 'CLOSED', state: 'LISTEN', local: '0.0.0.0:8080', remote: '0.0.0.0:0' });
-  const b = makeRecord({ line: 9, from: 'LISTEN', state: 'CLOSED', local: '0.0.0.0:8080', remote: '0.0.0.0:0' });
+  const a = makeRecord({
+    line: 1,
+    from: 'CLOSED',
+    state: 'LISTEN',
+    local: '0.0.0.0:8080',
+    remote: '0.0.0.0:0',
+  });
+  const b = makeRecord({
+    line: 9,
+    from: 'LISTEN',
+    state: 'CLOSED',
+    local: '0.0.0.0:8080',
+    remote: '0.0.0.0:0',
+  });
   assert.equal(connectionKey(a), connectionKey(b));
-  assert.notEqual(connectionKey(a), connectionKey(makeRecord({ line: 3, state: 'ESTABLISHED', local: '10.0.0.1:8080', remote: C })));
+  assert.notEqual(
+    connectionKey(a),
+    connectionKey(makeRecord({ line: 3, state: 'ESTABLISHED', local: '10.0.0.1:8080', remote: C })),
+  );
   const hs = buildHistories([a, b]);
   assert.deepEqual(hs[0].states, ['CLOSED', 'LISTEN', 'CLOSED']);
 });
@@ -95,7 +123,10 @@ void test('simultaneous open (SYN_SENT then SYN_RECEIVED) stays one connection',
     makeRecord({ line: 2, snapshot: 1, state: 'SYN_RECEIVED', local: C, remote: S }),
     makeRecord({ line: 3, snapshot: 2, state: 'ESTABLISHED', local: C, remote: S }),
   ]);
-  assert.deepEqual(hs.map((h) => h.states), [['SYN_SENT', 'SYN_RECEIVED', 'ESTABLISHED']]);
+  assert.deepEqual(
+    hs.map((h) => h.states),
+    [['SYN_SENT', 'SYN_RECEIVED', 'ESTABLISHED']],
+  );
 });
 
 void test('historyIndex finds the history of every line', () => {

@@ -25,7 +25,11 @@ interface Truth {
 
 const truth = readJson<Truth>('linux/states.truth.json');
 const all = truth.sockets.map((s) => key(s.state, s.local, s.remote));
-const isV6 = (s: TruthSocket): boolean => s.local.startsWith('[') || (s.local.startsWith('*:') && s.case.endsWith('-v6')) || s.case === 'listen-dualstack' || s.case === 'v4mapped-server';
+const isV6 = (s: TruthSocket): boolean =>
+  s.local.startsWith('[') ||
+  (s.local.startsWith('*:') && s.case.endsWith('-v6')) ||
+  s.case === 'listen-dualstack' ||
+  s.case === 'v4mapped-server';
 
 function parse(file: string): { text: string; records: readonly ConnectionRecord[] } {
   const text = readFixture(`linux/${file}`);
@@ -37,12 +41,35 @@ function truthFor(s: TruthSocket): string {
 }
 
 test('the capture holds every state, checked by ss state filters at capture time', () => {
-  for (const st of ['LISTEN', 'SYN_SENT', 'SYN_RECEIVED', 'ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSE_WAIT', 'CLOSING', 'LAST_ACK', 'TIME_WAIT']) {
+  for (const st of [
+    'LISTEN',
+    'SYN_SENT',
+    'SYN_RECEIVED',
+    'ESTABLISHED',
+    'FIN_WAIT_1',
+    'FIN_WAIT_2',
+    'CLOSE_WAIT',
+    'CLOSING',
+    'LAST_ACK',
+    'TIME_WAIT',
+  ]) {
     assert.ok(truth.ssStateCounts[st] > 0, st);
   }
 });
 
-for (const file of ['ss-tan.txt', 'ss-tanp.txt', 'ss-tanpo.txt', 'ss-tanoe.txt', 'ss-tani.txt', 'ss-tanm.txt', 'netstat-tan.txt', 'netstat-tanp.txt', 'netstat-tanpo.txt', 'netstat-tanpe.txt', 'netstat-tanoee.txt']) {
+for (const file of [
+  'ss-tan.txt',
+  'ss-tanp.txt',
+  'ss-tanpo.txt',
+  'ss-tanoe.txt',
+  'ss-tani.txt',
+  'ss-tanm.txt',
+  'netstat-tan.txt',
+  'netstat-tanp.txt',
+  'netstat-tanpo.txt',
+  'netstat-tanpe.txt',
+  'netstat-tanoee.txt',
+]) {
   test(`${file}: exactly the sockets the script created, each on a line that shows it`, () => {
     const { text, records } = parse(file);
     assert.deepEqual(sorted(records.map(recordKey)), sorted(all));
@@ -57,7 +84,8 @@ for (const file of ['ss-tan.txt', 'ss-tanp.txt', 'ss-tanpo.txt', 'ss-tanoe.txt',
     const used = new Set(records.map((r) => r.line));
     for (const r of records) if (r.infoLine) used.add(r.infoLine);
     lines.forEach((l, i) => {
-      if (!used.has(i + 1) && l.trim() !== '') assert.match(l, /^(State|Active Internet|Proto)/, `line ${i + 1}: ${l}`);
+      if (!used.has(i + 1) && l.trim() !== '')
+        assert.match(l, /^(State|Active Internet|Proto)/, `line ${i + 1}: ${l}`);
     });
   });
 }
@@ -88,7 +116,8 @@ test('ss -tanpo: timers — old iproute2 `S.MMMms` is seconds, orphan FIN-WAIT-2
     assert.ok(r.timer.seconds !== undefined && r.timer.seconds > 30 && r.timer.seconds <= 60, r.timer.raw);
   }
   const orphanFw2 = truth.sockets.filter((s) => s.case.startsWith('fin-wait-2-orphan')).map(truthFor);
-  for (const r of by('FIN_WAIT_2').filter((x) => orphanFw2.includes(recordKey(x)))) assert.equal(r.timer?.kind, 'timewait');
+  for (const r of by('FIN_WAIT_2').filter((x) => orphanFw2.includes(recordKey(x))))
+    assert.equal(r.timer?.kind, 'timewait');
   for (const r of by('SYN_RECEIVED')) {
     assert.equal(r.timer?.kind, 'on');
     assert.ok((r.timer.seconds ?? -1) >= 0 && (r.timer.seconds ?? 99) < 20, r.timer.raw);
@@ -155,10 +184,15 @@ test('netstat -tanpe / -tanpo / -tanoee: user, inode, PID/Program and timers', (
 test('/proc/net/tcp and tcp6: little-endian hex addresses, hex states, queues, timers in USER_HZ ticks', () => {
   const v4 = parse('proc-net-tcp.txt');
   const v6 = parse('proc-net-tcp6.txt');
-  assert.deepEqual(sorted(v4.records.map(recordKey)), sorted(truth.sockets.filter((s) => !isV6(s)).map(truthFor)));
+  assert.deepEqual(
+    sorted(v4.records.map(recordKey)),
+    sorted(truth.sockets.filter((s) => !isV6(s)).map(truthFor)),
+  );
   assert.deepEqual(
     sorted(v6.records.map(recordKey)),
-    sorted(truth.sockets.filter(isV6).map((s) => (s.case === 'listen-dualstack' ? truthFor(s) : truthFor(s)))),
+    sorted(
+      truth.sockets.filter(isV6).map((s) => (s.case === 'listen-dualstack' ? truthFor(s) : truthFor(s))),
+    ),
   );
   assert.deepEqual(stateRangesHold(v4.text, v4.records), []);
   const backlog = v4.records.find((r) => r.state === 'LISTEN' && r.local.port === '5009');
@@ -195,7 +229,10 @@ test('conntrack -L: ORIGINAL direction = the client → server tuple the script 
   assert.equal(records.length, text.split('\n').filter((l) => l.startsWith('tcp ')).length);
   for (const r of records) {
     assert.equal(r.format, 'conntrack');
-    assert.ok(clientSides.has(`${formatEndpoint(r.local)} ${formatEndpoint(r.remote)}`) || r.conntrack?.unreplied, recordKey(r));
+    assert.ok(
+      clientSides.has(`${formatEndpoint(r.local)} ${formatEndpoint(r.remote)}`) || r.conntrack?.unreplied,
+      recordKey(r),
+    );
     assert.ok((r.conntrack?.ttl ?? -1) >= 0);
   }
   const synSent = records.filter((r) => r.state === 'SYN_SENT');
@@ -212,7 +249,9 @@ test('time series: snapshots per `date` line and the observed paths of client an
   const t = readJson<TimelineTruth>('linux/timeseries-ss-tanpo.truth.json');
   const result = parseLog(text);
   const lines = text.split('\n');
-  const dateLines = lines.map((l, i) => [l, i + 1] as const).filter(([l]) => /^\w{3} \w{3} +\d+ \d\d:\d\d:\d\d UTC \d{4}$/.test(l));
+  const dateLines = lines
+    .map((l, i) => [l, i + 1] as const)
+    .filter(([l]) => /^\w{3} \w{3} +\d+ \d\d:\d\d:\d\d UTC \d{4}$/.test(l));
   assert.equal(result.snapshots.length, dateLines.length);
   result.snapshots.forEach((s, i) => {
     assert.equal(s.startLine, dateLines[i][1]);
@@ -222,7 +261,12 @@ test('time series: snapshots per `date` line and the observed paths of client an
   const path = (local: string, remote: string): string[] => {
     const out: string[] = [];
     for (const r of result.records) {
-      if (formatEndpoint(r.local) === local && formatEndpoint(r.remote) === remote && out[out.length - 1] !== r.state) out.push(r.state);
+      if (
+        formatEndpoint(r.local) === local &&
+        formatEndpoint(r.remote) === remote &&
+        out[out.length - 1] !== r.state
+      )
+        out.push(r.state);
     }
     return out;
   };
@@ -230,6 +274,9 @@ test('time series: snapshots per `date` line and the observed paths of client an
   assert.deepEqual(path(t.server.local, t.server.remote), t.server.path);
   for (const r of result.records) {
     assert.equal(r.time, result.snapshots[r.snapshot ?? -1].time);
-    assert.ok(r.line > result.snapshots[r.snapshot ?? -1].startLine && r.line <= result.snapshots[r.snapshot ?? -1].endLine);
+    assert.ok(
+      r.line > result.snapshots[r.snapshot ?? -1].startLine &&
+        r.line <= result.snapshots[r.snapshot ?? -1].endLine,
+    );
   }
 });

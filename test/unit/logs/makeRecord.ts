@@ -42,12 +42,23 @@ export function makeRecord(s: RecordSpec): ConnectionRecord {
 }
 
 /** `n` records in `state` from consecutive lines, varying the local or remote port so each is its own socket. */
-export function many(n: number, firstLine: number, spec: Omit<RecordSpec, 'line'>, vary: 'local' | 'remote' = 'local'): ConnectionRecord[] {
+export function many(
+  n: number,
+  firstLine: number,
+  spec: Omit<RecordSpec, 'line'>,
+  vary: 'local' | 'remote' = 'local',
+): ConnectionRecord[] {
   const out: ConnectionRecord[] = [];
   for (let i = 0; i < n; i++) {
     const base = ep(vary === 'local' ? spec.local : (spec.remote ?? '*:*'));
     const moved = `${base.host.includes(':') ? `[${base.host}]` : base.host}:${40000 + i}`;
-    out.push(makeRecord({ ...spec, line: firstLine + i, ...(vary === 'local' ? { local: moved } : { remote: moved }) }));
+    out.push(
+      makeRecord({
+        ...spec,
+        line: firstLine + i,
+        ...(vary === 'local' ? { local: moved } : { remote: moved }),
+      }),
+    );
   }
   return out;
 }

@@ -44,7 +44,16 @@ test('a terminal session: prompts, two dialects, kernel lines, a Windows paste â
 
 test('time series with ISO, epoch and banner timestamps', () => {
   const one = ssTan;
-  const text = ['2026-11-23T20:06:34Z', one, '1732392394.123', one, '=== 20:06:36 ===', one, '2026-11-23 20:06:37', one].join('\n');
+  const text = [
+    '2026-11-23T20:06:34Z',
+    one,
+    '1732392394.123',
+    one,
+    '=== 20:06:36 ===',
+    one,
+    '2026-11-23 20:06:37',
+    one,
+  ].join('\n');
   const result = parseLog(text);
   assert.deepEqual(
     result.snapshots.map((s) => s.time),
@@ -76,10 +85,25 @@ test('CRLF, truncated columns, unknown states, garbage: no records, no throws', 
     const r = p.parseLine(good.slice(0, cut), 2);
     if (r) assert.equal(formatEndpoint(r.local), '127.0.0.1:5009');
   }
-  assert.equal(p.parseLine('ESTAB 0 0 127.0.0.1:5009 127.0.0.1:41192'.replace('ESTAB', 'WEIRD'), 3), undefined);
-  assert.equal(p.parseLine('tcp        0      0 127.0.0.1:5001          0.0.0.0:*               FROBNICATE  -', 4), undefined);
-  assert.equal(p.parseLine('udp        0      0 10.0.0.1:53             10.0.0.2:40000          ESTABLISHED', 5), undefined);
-  assert.equal(p.parseLine('tcp      6 118 NONE src=127.0.0.1 dst=127.0.0.1 sport=1 dport=2 src=127.0.0.1 dst=127.0.0.1 sport=2 dport=1 mark=0 use=1', 6), undefined);
+  assert.equal(
+    p.parseLine('ESTAB 0 0 127.0.0.1:5009 127.0.0.1:41192'.replace('ESTAB', 'WEIRD'), 3),
+    undefined,
+  );
+  assert.equal(
+    p.parseLine('tcp        0      0 127.0.0.1:5001          0.0.0.0:*               FROBNICATE  -', 4),
+    undefined,
+  );
+  assert.equal(
+    p.parseLine('udp        0      0 10.0.0.1:53             10.0.0.2:40000          ESTABLISHED', 5),
+    undefined,
+  );
+  assert.equal(
+    p.parseLine(
+      'tcp      6 118 NONE src=127.0.0.1 dst=127.0.0.1 sport=1 dport=2 src=127.0.0.1 dst=127.0.0.1 sport=2 dport=1 mark=0 use=1',
+      6,
+    ),
+    undefined,
+  );
   const garbage = Array.from({ length: 2000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('');
   assert.doesNotThrow(() => parseLog(garbage));
   assert.equal(parseLog('\u0000\u0001\u0002ESTAB\uFFFD\n\u001b[31mLISTEN\u001b[0m').records.length, 0);

@@ -24,8 +24,26 @@ interface TruthRow {
 const files = readdirSync(join(fixtures, 'public')).filter((f) => f.endsWith('.txt'));
 
 test('there is a public sample for every dialect we cannot capture here', () => {
-  for (const prefix of ['macos-', 'freebsd-', 'windows-netstat-ano', 'windows-netstat-abno', 'windows-de-', 'nettools-de', 'nettools-cs', 'nettools-pt_BR', 'nettools-sv', 'nettools-glued', 'bcc-tcpstates.txt', 'bcc-tcpstates-T', 'bcc-tcpstates-t', 'bcc-tcpstates-sTt']) {
-    assert.ok(files.some((f) => f.startsWith(prefix)), prefix);
+  for (const prefix of [
+    'macos-',
+    'freebsd-',
+    'windows-netstat-ano',
+    'windows-netstat-abno',
+    'windows-de-',
+    'nettools-de',
+    'nettools-cs',
+    'nettools-pt_BR',
+    'nettools-sv',
+    'nettools-glued',
+    'bcc-tcpstates.txt',
+    'bcc-tcpstates-T',
+    'bcc-tcpstates-t',
+    'bcc-tcpstates-sTt',
+  ]) {
+    assert.ok(
+      files.some((f) => f.startsWith(prefix)),
+      prefix,
+    );
   }
 });
 
@@ -41,13 +59,18 @@ for (const file of files) {
     assert.deepEqual(stateRangesHold(text, records), []);
     records.forEach((r, i) => {
       const t = truth[i];
-      assert.deepEqual([r.state, r.rawState, formatEndpoint(r.local), formatEndpoint(r.remote)], [t.state, t.rawState, t.local, t.remote], `line ${t.line}`);
+      assert.deepEqual(
+        [r.state, r.rawState, formatEndpoint(r.local), formatEndpoint(r.remote)],
+        [t.state, t.rawState, t.local, t.remote],
+        `line ${t.line}`,
+      );
       if (t.pid !== undefined) assert.equal(r.pid, t.pid, `pid line ${t.line}`);
       if (t.process !== undefined) assert.deepEqual(r.processes, [{ name: t.process, pid: t.pid }]);
       else if (file.includes('windows')) assert.deepEqual(r.processes, []);
       if (t.from !== undefined) assert.equal(r.from, t.from);
       if (t.time !== undefined) assert.equal(r.time, t.time);
-      if (t.timerKind !== undefined) assert.deepEqual([r.timer?.kind, r.timer?.seconds], [t.timerKind, t.timerSeconds]);
+      if (t.timerKind !== undefined)
+        assert.deepEqual([r.timer?.kind, r.timer?.seconds], [t.timerKind, t.timerSeconds]);
     });
   });
 }
@@ -77,7 +100,15 @@ test('tcpstates: a transition log — from/to, C-COMM with a space, no process f
   const records = parseLog(readFixture('public/bcc-tcpstates.txt')).records;
   assert.deepEqual(
     records.map((r) => `${r.from}->${r.state}`),
-    ['CLOSED->SYN_SENT', 'SYN_SENT->ESTABLISHED', 'ESTABLISHED->FIN_WAIT_1', 'FIN_WAIT_1->FIN_WAIT_2', 'FIN_WAIT_2->CLOSED', 'LISTEN->SYN_RECEIVED', 'CLOSE_WAIT->LAST_ACK'],
+    [
+      'CLOSED->SYN_SENT',
+      'SYN_SENT->ESTABLISHED',
+      'ESTABLISHED->FIN_WAIT_1',
+      'FIN_WAIT_1->FIN_WAIT_2',
+      'FIN_WAIT_2->CLOSED',
+      'LISTEN->SYN_RECEIVED',
+      'CLOSE_WAIT->LAST_ACK',
+    ],
   );
   assert.deepEqual(records[0].processes, [{ name: 'curl', pid: 22384 }]);
   assert.deepEqual(records[1].processes, []);

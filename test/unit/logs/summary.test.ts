@@ -13,10 +13,34 @@ import { makeRecord, many } from './makeRecord';
 function input(): ParseResult {
   return {
     records: [
-      makeRecord({ line: 1, state: 'LISTEN', local: '0.0.0.0:443', processes: [{ name: 'nginx', pid: 1 }, { name: 'nginx', pid: 2 }] }),
-      ...many(5, 2, { state: 'ESTABLISHED', local: '10.0.0.1:443', remote: '10.0.0.7:1', processes: [{ name: 'nginx', pid: 2 }] }, 'remote'),
+      makeRecord({
+        line: 1,
+        state: 'LISTEN',
+        local: '0.0.0.0:443',
+        processes: [
+          { name: 'nginx', pid: 1 },
+          { name: 'nginx', pid: 2 },
+        ],
+      }),
+      ...many(
+        5,
+        2,
+        {
+          state: 'ESTABLISHED',
+          local: '10.0.0.1:443',
+          remote: '10.0.0.7:1',
+          processes: [{ name: 'nginx', pid: 2 }],
+        },
+        'remote',
+      ),
       ...many(12, 10, { state: 'TIME_WAIT', local: '10.0.0.1:1', remote: '10.0.0.9:5432' }),
-      makeRecord({ line: 30, state: 'CLOSE_WAIT', local: '10.0.0.1:443', remote: '10.0.0.8:3', processes: [{ name: 'nginx', pid: 2 }] }),
+      makeRecord({
+        line: 30,
+        state: 'CLOSE_WAIT',
+        local: '10.0.0.1:443',
+        remote: '10.0.0.8:3',
+        processes: [{ name: 'nginx', pid: 2 }],
+      }),
     ],
     snapshots: [],
     kernelEvents: [],
@@ -28,9 +52,17 @@ void test('counts per state in canonical order, per local port and per process',
   assert.equal(s.total, 19);
   assert.deepEqual(Object.keys(s.states), ['LISTEN', 'ESTABLISHED', 'CLOSE_WAIT', 'TIME_WAIT']);
   assert.deepEqual(s.states, { LISTEN: 1, ESTABLISHED: 5, CLOSE_WAIT: 1, TIME_WAIT: 12 });
-  assert.deepEqual(s.localPorts.map((e) => [e.key, e.count]), [['443', 7], ['40000', 1]]);
+  assert.deepEqual(
+    s.localPorts.map((e) => [e.key, e.count]),
+    [
+      ['443', 7],
+      ['40000', 1],
+    ],
+  );
   assert.equal(s.distinctLocalPorts, 13);
-  assert.deepEqual(s.processes, [{ key: 'nginx', count: 7, states: { LISTEN: 1, ESTABLISHED: 5, CLOSE_WAIT: 1 } }]);
+  assert.deepEqual(s.processes, [
+    { key: 'nginx', count: 7, states: { LISTEN: 1, ESTABLISHED: 5, CLOSE_WAIT: 1 } },
+  ]);
   assert.deepEqual(s.formats, ['ss']);
   assert.deepEqual(s.snapshots, []);
 });
@@ -55,7 +87,10 @@ void test('a time series gets per-snapshot counts', () => {
 });
 
 void test('formatCountsLine puts the largest first', () => {
-  assert.equal(formatCountsLine({ SYN_RECEIVED: 3, CLOSE_WAIT: 45, TIME_WAIT: 812 }), '812 TIME_WAIT · 45 CLOSE_WAIT · 3 SYN_RECEIVED');
+  assert.equal(
+    formatCountsLine({ SYN_RECEIVED: 3, CLOSE_WAIT: 45, TIME_WAIT: 812 }),
+    '812 TIME_WAIT · 45 CLOSE_WAIT · 3 SYN_RECEIVED',
+  );
   assert.equal(formatCountsLine({ TIME_WAIT: 1234567 }), '1,234,567 TIME_WAIT');
   assert.equal(formatCountsLine({}), '');
 });
@@ -65,7 +100,10 @@ void test('formatLineList folds runs', () => {
 });
 
 void test('the text report lists counts and findings in both languages', () => {
-  const recs = [...input().records, ...many(20, 100, { state: 'CLOSE_WAIT', local: '10.0.0.1:1', remote: '10.0.0.6:6379' })];
+  const recs = [
+    ...input().records,
+    ...many(20, 100, { state: 'CLOSE_WAIT', local: '10.0.0.1:1', remote: '10.0.0.6:6379' }),
+  ];
   const s = summarize({ records: recs, snapshots: [], kernelEvents: [] });
   const f = diagnose(recs);
   const en = formatSummaryText(s, f, 'en');
@@ -77,11 +115,16 @@ void test('the text report lists counts and findings in both languages', () => {
   const zh = formatSummaryText(s, f, 'zh');
   assert.match(zh, /共 39 条连接/);
   assert.match(zh, /\[警告\]/);
-  assert.match(formatSummaryText(summarize({ records: [], snapshots: [], kernelEvents: [] }), [], 'en'), /No connection lines recognised[\s\S]*Nothing looks wrong/);
+  assert.match(
+    formatSummaryText(summarize({ records: [], snapshots: [], kernelEvents: [] }), [], 'en'),
+    /No connection lines recognised[\s\S]*Nothing looks wrong/,
+  );
 });
 
 void test('the real time series: one entry per snapshot, with the client socket moving through states', () => {
-  const r = parseLog(readFileSync(join(__dirname, '..', '..', 'fixtures', 'linux', 'timeseries-ss-tanpo.log'), 'utf8'));
+  const r = parseLog(
+    readFileSync(join(__dirname, '..', '..', 'fixtures', 'linux', 'timeseries-ss-tanpo.log'), 'utf8'),
+  );
   const s = summarize(r);
   assert.equal(s.snapshots.length, r.snapshots.length);
   assert.ok(s.snapshots.length > 10);
