@@ -48,7 +48,7 @@ const targets = [
   },
   {
     ...common,
-    entryPoints: { cli: 'extension/cli/cli.ts' },
+    entryPoints: { cli: 'cli/cli.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

@@ -1,5 +1,5 @@
 // Node (benchmark, not a test): `npm run bench:editor` — the editor's DocumentIndex on a 1M-line log built from real captures.
-// Bundles the same pure indexer the extension ships (extension/editor/lineIndexBuilder.ts and friends, no vscode import)
+// Bundles the same pure indexer the extension ships (core/document/lineIndexBuilder.ts and friends, no vscode import)
 // with esbuild, generates a `while true; do date; ss -tanpo; done`-style capture (ss and netstat snapshots from
 // test/fixtures/linux, ephemeral ports varied per snapshot so connections are many and distinct), then reports:
 // total index time, slice durations (max, p99: the longest the extension host would be blocked), index memory,
@@ -21,10 +21,10 @@ const entry = join(outDir, 'editorBenchEntry.ts');
 writeFileSync(
   entry,
   [
-    "export { buildLineIndex, arraySource } from '../../extension/editor/lineIndexBuilder';",
-    "export { connectionView } from '../../extension/editor/connectionView';",
-    "export { hoverMarkdown } from '../../extension/editor/hoverContent';",
-    "export { inlineMeaning } from '../../extension/editor/inlineMeaning';",
+    "export { buildLineIndex, arraySource } from '../../core/document/lineIndexBuilder';",
+    "export { connectionView } from '../../core/document/connectionAtLine';",
+    "export { hoverMarkdown } from '../../core/text/hoverContent';",
+    "export { inlineMeaning } from '../../core/text/inlineMeaning';",
   ].join('\n'),
 );
 const bundle = join(outDir, 'editorCore.mjs');
@@ -72,7 +72,10 @@ const ticker = setInterval(() => {
   last = now;
 }, 1);
 const started = performance.now();
-const index = await core.buildLineIndex(source, { onSlice: (ms) => slices.push(ms) });
+const index = await core.buildLineIndex(source, {
+  scheduler: { now: () => performance.now(), yieldToEventLoop: () => new Promise((r) => setImmediate(r)) },
+  onSlice: (ms) => slices.push(ms),
+});
 const total = performance.now() - started;
 clearInterval(ticker);
 globalThis.gc?.();

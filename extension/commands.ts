@@ -1,9 +1,9 @@
 // Extension host: the palette commands that belong to the diagram (editor commands live with their controllers).
 import * as vscode from 'vscode';
-import type { DiagramViewProvider } from './views/diagramViewProvider';
-import { TCP_STATES, isTcpState, type TcpState } from './tcp/types';
-import { stateReference } from './tcp/stateReference';
-import { uiLang } from './views/webviewStrings';
+import type { DiagramViewProvider } from './sidebar/diagramSidebarProvider';
+import { TCP_STATES, isTcpState, type TcpState } from '../core/tcp/types';
+import { stateReference } from '../core/tcp/stateReference';
+import { uiLang } from './sidebar/webviewStrings';
 
 export async function focusDiagram(): Promise<void> {
   await vscode.commands.executeCommand('tcpStates.diagram.focus');

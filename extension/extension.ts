@@ -1,6 +1,6 @@
 // Extension host entry: constructs the controllers, registers them, and returns a small API for tests.
 import * as vscode from 'vscode';
-import { DiagramViewProvider, type DiagramStatus } from './views/diagramViewProvider';
+import { DiagramViewProvider, type DiagramStatus } from './sidebar/diagramSidebarProvider';
 import { registerCommands } from './commands';
 import { registerEditorFeatures, type EditorApi } from './editor/editorFeatures';
 

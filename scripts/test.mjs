@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ALL = ['static', 'unit', 'webview', 'integration'];
+const ALL = ['static', 'unit', 'cli', 'webview', 'integration'];
 const wanted = process.argv.slice(2).filter((a) => ALL.includes(a));
 const tiers = wanted.length ? wanted : ALL;
 
@@ -101,10 +101,12 @@ async function integrationTier() {
 /** Type-checking of each runtime and the linter; each is one check. */
 async function staticTier() {
   const checks = [
+    ['tsc -p core', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'core', '--noEmit']],
     [
       'tsc -p extension',
       [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'extension', '--noEmit'],
     ],
+    ['tsc -p cli', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'cli', '--noEmit']],
     ['tsc -p webview', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'webview', '--noEmit']],
     ['tsc -p test', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'test', '--noEmit']],
     ['eslint', [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']],
@@ -137,6 +139,7 @@ for (const tier of tiers) {
   let r;
   if (tier === 'static') r = await staticTier();
   else if (tier === 'unit') r = await nodeTestTier(listTests(join(root, 'test', 'unit'), '.test.ts'));
+  else if (tier === 'cli') r = await nodeTestTier(listTests(join(root, 'test', 'cli'), '.test.ts'));
   else if (tier === 'webview') r = await nodeTestTier(listTests(join(root, 'test', 'webview'), '.test.ts'));
   else r = await integrationTier();
   results.push({ tier, ...r, seconds: (Date.now() - t0) / 1000 });

@@ -1,9 +1,9 @@
 // Webview (browser): the reference card of a state or a transition, built with createElement/textContent only.
-import type { CardTarget } from '../extension/protocol/messages';
-import { stateReference, type Knob } from '../extension/tcp/stateReference';
-import { transitionNote } from '../extension/tcp/transitionNotes';
-import { transitionById, transitionsFrom, type Transition } from '../extension/tcp/transitions';
-import type { Lang, TcpState } from '../extension/tcp/types';
+import type { CardTarget } from '../core/protocol/messages';
+import { stateReference, type Knob } from '../core/tcp/stateReference';
+import { transitionNote } from '../core/tcp/transitionNotes';
+import { transitionById, transitionsFrom, type Transition } from '../core/tcp/transitions';
+import type { Lang, TcpState } from '../core/tcp/types';
 import { t, type StringKey } from './strings';
 
 /** What a card's buttons ask the page to do. */

@@ -1,6 +1,6 @@
 // Webview (browser): where the diagram sits in its viewport — fitted to the width until the user zooms or pans — and
 // which layout the width calls for. Only transforms and the viewport's height change here; never the layout.
-import type { DiagramIndex } from './diagramView';
+import type { DiagramIndex } from './diagramSvg';
 import { PanZoomController, type Placement } from './panZoom';
 
 /** Below this viewport width (px) the labelled layout's edge labels cannot be read once fitted: draw compact. */

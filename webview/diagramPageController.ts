@@ -1,16 +1,11 @@
 // Webview (browser): owns the diagram page — message handling, render-once, highlight, counts, cards and UI intent.
-import type {
-  CardTarget,
-  DiagramSelection,
-  HostToWebview,
-  StateCounts,
-} from '../extension/protocol/messages';
-import type { Lang, TcpState } from '../extension/tcp/types';
+import type { CardTarget, DiagramSelection, HostToWebview, StateCounts } from '../core/protocol/messages';
+import type { Lang, TcpState } from '../core/tcp/types';
 import { renderCard, type CardActions } from './cards';
 import { diagramSource, type DiagramMode } from './diagramSource';
 import { DiagramFit, isNarrow } from './diagramFit';
 import { currentTheme, protocolTheme, renderDiagram, renderKey, type ThemeKind } from './diagramRenderer';
-import { labelNodes, mountDiagram, wireDiagramInput, type DiagramIndex } from './diagramView';
+import { labelNodes, mountDiagram, wireDiagramInput, type DiagramIndex } from './diagramSvg';
 import { applyCounts } from './heatMap';
 import { applySelection, readHighlight } from './highlighter';
 import { parseHostMessage } from './hostMessage';

@@ -1,6 +1,6 @@
 // Webview (browser): the mermaid flowchart source of the TCP state machine, built only from the product's constant tables.
-import { TRANSITIONS, type Transition } from '../extension/tcp/transitions';
-import { TCP_STATES, type TcpState } from '../extension/tcp/types';
+import { TRANSITIONS, type Transition } from '../core/tcp/transitions';
+import { TCP_STATES, type TcpState } from '../core/tcp/types';
 
 /** How the diagram is drawn; each combination is one layout (and one cache entry). */
 export interface DiagramMode {

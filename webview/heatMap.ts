@@ -1,6 +1,6 @@
 // Webview (browser): per-state connection counts as badges on the nodes, shaded by relative volume.
-import type { StateCounts } from '../extension/protocol/messages';
-import type { DiagramIndex } from './diagramView';
+import type { StateCounts } from '../core/protocol/messages';
+import type { DiagramIndex } from './diagramSvg';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

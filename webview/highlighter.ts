@@ -1,9 +1,9 @@
 // Webview (browser): shows a connection's path by toggling classes on the mounted SVG — no layout, no re-render.
-import type { DiagramSelection, HighlightedMessage } from '../extension/protocol/messages';
-import { TCP_STATES, isTcpState, type TcpState } from '../extension/tcp/types';
-import { transitionById } from '../extension/tcp/transitions';
+import type { DiagramSelection, HighlightedMessage } from '../core/protocol/messages';
+import { TCP_STATES, isTcpState, type TcpState } from '../core/tcp/types';
+import { transitionById } from '../core/tcp/transitions';
 import { endsAtBottom } from './diagramSource';
-import type { DiagramIndex } from './diagramView';
+import type { DiagramIndex } from './diagramSvg';
 import { pathStates } from './hostMessage';
 
 /** Every class this module owns; clearing them returns the plain reference. */

@@ -5,8 +5,8 @@ import type {
   DiagramStep,
   HostToWebview,
   StateCounts,
-} from '../extension/protocol/messages';
-import { isTcpState, TCP_STATES, type TcpState } from '../extension/tcp/types';
+} from '../core/protocol/messages';
+import { isTcpState, TCP_STATES, type TcpState } from '../core/tcp/types';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

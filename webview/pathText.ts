@@ -1,6 +1,6 @@
 // Webview (browser): the selection in words under the diagram — the caption, and in compact mode the path's transitions.
-import type { DiagramSelection } from '../extension/protocol/messages';
-import { transitionById } from '../extension/tcp/transitions';
+import type { DiagramSelection } from '../core/protocol/messages';
+import { transitionById } from '../core/tcp/transitions';
 import { el } from './cards';
 import { t } from './strings';
 

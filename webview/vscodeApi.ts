@@ -1,6 +1,6 @@
 // Webview (browser): the one handle on VS Code's webview API, typed, acquired once; plus the persisted UI intent.
-import type { CardTarget, WebviewToHost } from '../extension/protocol/messages';
-import { isTcpState } from '../extension/tcp/types';
+import type { CardTarget, WebviewToHost } from '../core/protocol/messages';
+import { isTcpState } from '../core/tcp/types';
 
 /** The object `acquireVsCodeApi()` returns inside a VS Code webview. */
 export interface WebviewApi<S> {

@@ -1,10 +1,10 @@
 // Extension host: colours the state text by family and writes the inline meaning, on the visible lines of visible editors only.
 import * as vscode from 'vscode';
-import { stateReference, type StateReference } from '../tcp/stateReference';
-import { uiLang } from '../views/webviewStrings';
+import { stateReference, type StateReference } from '../../core/tcp/stateReference';
+import { uiLang } from '../sidebar/webviewStrings';
 import type { DocumentIndexService } from './documentIndexService';
 import { inlineMeaningMode, stateColorsEnabled } from './editorSettings';
-import { inlineMeaning } from './inlineMeaning';
+import { inlineMeaning } from '../../core/text/inlineMeaning';
 
 type Family = StateReference['family'];
 

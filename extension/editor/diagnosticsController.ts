@@ -1,10 +1,10 @@
 // Extension host: the diagnosis of a connection log as Problems on its evidence lines, with an "Explain <STATE>" quick fix.
 import * as vscode from 'vscode';
-import type { Finding, Severity } from '../logs/diagnosis';
-import { uiLang } from '../views/webviewStrings';
+import type { Finding, Severity } from '../../core/analysis/diagnosis';
+import { uiLang } from '../sidebar/webviewStrings';
 import type { DocumentIndexService } from './documentIndexService';
 import { diagnosticsEnabled, scannedLanguages } from './editorSettings';
-import type { LineIndex } from './lineIndex';
+import type { LineIndex } from '../../core/document/lineIndex';
 
 export const DIAGNOSTIC_SOURCE = 'TCP States';
 

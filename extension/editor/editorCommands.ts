@@ -1,16 +1,16 @@
 // Extension host: the editor commands — go to next connection in a state, show on diagram, copy and show the summary.
 import * as vscode from 'vscode';
 import { focusDiagram } from '../commands';
-import { groupDigits } from '../logs/findingText';
-import { formatSummaryText } from '../logs/summary';
-import type { DiagramSelection } from '../protocol/messages';
-import { stateReference } from '../tcp/stateReference';
-import { isTcpState, TCP_STATES, type TcpState } from '../tcp/types';
-import { uiLang } from '../views/webviewStrings';
+import { groupDigits } from '../../core/analysis/findingText';
+import { formatSummaryText } from '../../core/analysis/summary';
+import type { DiagramSelection } from '../../core/protocol/messages';
+import { stateReference } from '../../core/tcp/stateReference';
+import { isTcpState, TCP_STATES, type TcpState } from '../../core/tcp/types';
+import { uiLang } from '../sidebar/webviewStrings';
 import type { DocumentIndexService } from './documentIndexService';
-import type { LineIndex } from './lineIndex';
+import type { LineIndex } from '../../core/document/lineIndex';
 import { selectionAt, type SelectionController } from './selectionController';
-import { snapshotBlocks } from './snapshotBlocks';
+import { snapshotBlocks } from '../../core/document/snapshotBlocks';
 import { revealLine, showSummaryPick } from './summaryPicker';
 
 interface LogTarget {

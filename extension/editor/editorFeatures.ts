@@ -1,8 +1,8 @@
 // Extension host: constructs the editor controllers (index, decorations, hover, CodeLens, status bar, problems, selection, commands).
 import * as vscode from 'vscode';
-import type { DiagramSelection } from '../protocol/messages';
-import type { TcpState } from '../tcp/types';
-import type { DiagramViewProvider } from '../views/diagramViewProvider';
+import type { DiagramSelection } from '../../core/protocol/messages';
+import type { TcpState } from '../../core/tcp/types';
+import type { DiagramViewProvider } from '../sidebar/diagramSidebarProvider';
 import { DecorationController, type DecoratedLines } from './decorationController';
 import { DiagnosticsController } from './diagnosticsController';
 import { DocumentIndexService } from './documentIndexService';

@@ -1,7 +1,7 @@
 // Extension host: the editor settings under `tcpStates.*`, read when used (never cached).
 import * as vscode from 'vscode';
-import type { DiagnosisOptions } from '../logs/diagnosis';
-import { parseInlineMeaningMode, type InlineMeaningMode } from './inlineMeaning';
+import type { DiagnosisOptions } from '../../core/analysis/diagnosis';
+import { parseInlineMeaningMode, type InlineMeaningMode } from '../../core/text/inlineMeaning';
 
 const DEFAULT_LANGUAGES = ['tcp-connections', 'plaintext', 'log'];
 

@@ -1,10 +1,10 @@
 // Extension host: explains the connection line under the mouse, answering from the document index.
 import * as vscode from 'vscode';
-import { uiLang } from '../views/webviewStrings';
-import { connectionView } from './connectionView';
+import { uiLang } from '../sidebar/webviewStrings';
+import { connectionView } from '../../core/document/connectionAtLine';
 import type { DocumentIndexService } from './documentIndexService';
 import { hoverEnabled, scannedLanguages } from './editorSettings';
-import { hoverMarkdown } from './hoverContent';
+import { hoverMarkdown } from '../../core/text/hoverContent';
 
 /** The only commands a hover link may run. */
 export const HOVER_COMMANDS = ['tcpStates.showOnDiagram', 'tcpStates.explainState'];

@@ -1,11 +1,11 @@
 // Extension host: publishes the connection under the cursor and the active log's counts to the sidebar diagram.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { DiagramSelection } from '../protocol/messages';
-import { isTcpState, type TcpState } from '../tcp/types';
-import type { DiagramViewProvider } from '../views/diagramViewProvider';
-import { uiLang } from '../views/webviewStrings';
-import { connectionView, toDiagramSelection } from './connectionView';
+import type { DiagramSelection } from '../../core/protocol/messages';
+import { isTcpState, type TcpState } from '../../core/tcp/types';
+import type { DiagramViewProvider } from '../sidebar/diagramSidebarProvider';
+import { uiLang } from '../sidebar/webviewStrings';
+import { connectionView, toDiagramSelection } from '../../core/document/connectionAtLine';
 import type { DocumentIndexService } from './documentIndexService';
 import { pickLineOfState } from './summaryPicker';
 

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { DocumentIndexService } from './documentIndexService';
 import { statusBarEnabled } from './editorSettings';
-import { countsTitle } from './snapshotBlocks';
+import { countsTitle } from '../../core/document/snapshotBlocks';
 
 /** States shown in the bar itself; the tooltip has them all. */
 const SHOWN_STATES = 3;

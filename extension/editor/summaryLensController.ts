@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { DocumentIndexService } from './documentIndexService';
 import { codeLensEnabled, scannedLanguages } from './editorSettings';
-import { countsTitle, snapshotBlocks } from './snapshotBlocks';
+import { countsTitle, snapshotBlocks } from '../../core/document/snapshotBlocks';
 
 /** At most this many lenses in one document: a 3,600-snapshot capture needs a summary, not a lens per second. */
 const MAX_LENSES = 2000;

@@ -1,11 +1,11 @@
 // Extension host: the summary quick pick — states with counts and findings, then the lines of the picked state.
 import * as vscode from 'vscode';
-import { groupDigits } from '../logs/findingText';
-import { stateReference } from '../tcp/stateReference';
-import { TCP_STATES, type TcpState } from '../tcp/types';
-import { uiLang } from '../views/webviewStrings';
-import type { LineIndex } from './lineIndex';
-import type { SnapshotBlock } from './snapshotBlocks';
+import { groupDigits } from '../../core/analysis/findingText';
+import { stateReference } from '../../core/tcp/stateReference';
+import { TCP_STATES, type TcpState } from '../../core/tcp/types';
+import { uiLang } from '../sidebar/webviewStrings';
+import type { LineIndex } from '../../core/document/lineIndex';
+import type { SnapshotBlock } from '../../core/document/snapshotBlocks';
 
 /** Lines listed in the second step; enough to browse, bounded for a million-line log. */
 const MAX_LISTED_LINES = 5000;

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TcpStatesApi } from '../../extension/extension';
-import type { HighlightedMessage, RenderedMessage } from '../../extension/protocol/messages';
+import type { HighlightedMessage, RenderedMessage } from '../../core/protocol/messages';
 import { activateExtension, fixture, waitFor } from './helpers';
 
 /** Opens a capture with the diagram visible beside it, and puts the cursor on a 1-based `line`. */

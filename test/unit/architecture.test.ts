@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 
@@ -24,9 +24,9 @@ function importsOf(file: string): string[] {
   return [...src.matchAll(importRe)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 }
 
-test('pure core (tcp, logs, protocol) imports neither vscode nor Node modules', () => {
+test('pure core (core/) imports neither vscode nor Node modules', () => {
   const offenders: string[] = [];
-  for (const dir of ['extension/tcp', 'extension/logs', 'extension/protocol']) {
+  for (const dir of ['core']) {
     for (const f of tsFiles(dir)) {
       for (const spec of importsOf(f)) {
         if (
@@ -39,6 +39,33 @@ test('pure core (tcp, logs, protocol) imports neither vscode nor Node modules', 
       }
     }
   }
+  assert.deepEqual(offenders, []);
+});
+
+/** The top-level folder a relative import from `file` lands in ('core', 'extension', 'cli', 'webview', …). */
+function landsIn(file: string, spec: string): string {
+  return relative(root, join(root, dirname(file), spec)).split(/[\\/]/)[0] ?? '';
+}
+
+test('core imports only core: the indexer and text core need neither host, CLI nor webview', () => {
+  const files = tsFiles('core');
+  assert.ok(files.includes(join('core', 'document', 'lineIndexBuilder.ts')));
+  const offenders = files.flatMap((f) =>
+    importsOf(f)
+      .filter((s) => !s.startsWith('.') || landsIn(f, s) !== 'core')
+      .map((s) => `${f} imports ${s}`),
+  );
+  assert.deepEqual(offenders, []);
+});
+
+test('nothing outside extension/ imports from it (the host is a leaf; CLI and webview share only core/)', () => {
+  const offenders = ['cli', 'webview', 'core'].flatMap((dir) =>
+    tsFiles(dir).flatMap((f) =>
+      importsOf(f)
+        .filter((s) => s.startsWith('.') && landsIn(f, s) === 'extension')
+        .map((s) => `${f} imports ${s}`),
+    ),
+  );
   assert.deepEqual(offenders, []);
 });
 
@@ -58,7 +85,7 @@ test('every vscode.l10n.t string has a Simplified Chinese translation', () => {
   >;
   const missing: string[] = [];
   const literal = /l10n\.t\(\s*(['"`])((?:\\.|(?!\1).)*)\1/g;
-  for (const f of tsFiles('extension')) {
+  for (const f of [...tsFiles('extension'), ...tsFiles('core')]) {
     const src = readFileSync(join(root, f), 'utf8');
     for (const m of src.matchAll(literal)) {
       const key = m[2].replace(/\\(['"`\\])/g, '$1');

@@ -1,8 +1,8 @@
 // Node (webview tier): reference cards open by click, keyboard and message; Find in log; compact mode; zoom intent.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { stateReference } from '../../extension/tcp/stateReference';
-import { transitionById } from '../../extension/tcp/transitions';
+import { stateReference } from '../../core/tcp/stateReference';
+import { transitionById } from '../../core/tcp/transitions';
 import { startHarness, type Harness, type WebviewPage } from './webviewHarness';
 
 let harness: Harness;

@@ -2,7 +2,7 @@
 // names, lists the path's transitions in words, and remembers an explicit choice of layout.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import type { HighlightedMessage } from '../../extension/protocol/messages';
+import type { HighlightedMessage } from '../../core/protocol/messages';
 import { selectionFor } from './selections';
 import { startHarness, type Harness, type WebviewPage } from './webviewHarness';
 

@@ -1,8 +1,8 @@
 // Node (webview tier): a selection lights its path by classes only (read back honestly), the caption follows, counts show as badges.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import type { DiagramSelection, HighlightedMessage } from '../../extension/protocol/messages';
-import { TCP_STATES } from '../../extension/tcp/types';
+import type { DiagramSelection, HighlightedMessage } from '../../core/protocol/messages';
+import { TCP_STATES } from '../../core/tcp/types';
 import { selectionFor } from './selections';
 import { startHarness, type Harness, type WebviewPage } from './webviewHarness';
 

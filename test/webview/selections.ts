@@ -1,7 +1,7 @@
 // Node (webview tier): realistic selections for the tests, built with the product's own path inference.
-import type { DiagramSelection } from '../../extension/protocol/messages';
-import { describePath, inferPath } from '../../extension/tcp/pathInference';
-import type { Lang, TcpState } from '../../extension/tcp/types';
+import type { DiagramSelection } from '../../core/protocol/messages';
+import { describePath, inferPath } from '../../core/tcp/pathInference';
+import type { Lang, TcpState } from '../../core/tcp/types';
 
 /** A connection in `state` whose history in the log was `observed`, as the host would send it. */
 export function selectionFor(

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { HostToWebview, WebviewToHost } from '../../extension/protocol/messages';
-import { createNonce, webviewHtml } from '../../extension/views/webviewHtml';
+import type { HostToWebview, WebviewToHost } from '../../core/protocol/messages';
+import { createNonce, webviewHtml } from '../../extension/sidebar/webviewHtml';
 import { THEME_VARIABLES, type HarnessTheme } from './themeVariables';
 
 const root = join(__dirname, '..', '..');

@@ -8,9 +8,9 @@ import {
   stateLabel,
   type PathStep,
   type StatePath,
-} from '../../../extension/tcp/pathInference';
-import { transitionById } from '../../../extension/tcp/transitions';
-import { TCP_STATES, type TcpState } from '../../../extension/tcp/types';
+} from '../../../core/tcp/pathInference';
+import { transitionById } from '../../../core/tcp/transitions';
+import { TCP_STATES, type TcpState } from '../../../core/tcp/types';
 
 const ids = (steps: readonly PathStep[]): string[] => steps.map((s) => s.transitionId);
 

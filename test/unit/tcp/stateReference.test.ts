@@ -6,10 +6,10 @@ import {
   stateReference,
   type Knob,
   type StateReference,
-} from '../../../extension/tcp/stateReference';
-import { KNOBS } from '../../../extension/tcp/knobs';
-import { TRANSITION_NOTES } from '../../../extension/tcp/transitionNotes';
-import { TCP_STATES, type Localized } from '../../../extension/tcp/types';
+} from '../../../core/tcp/stateReference';
+import { KNOBS } from '../../../core/tcp/knobs';
+import { TRANSITION_NOTES } from '../../../core/tcp/transitionNotes';
+import { TCP_STATES, type Localized } from '../../../core/tcp/types';
 
 const CJK = /[\u4e00-\u9fff]/;
 const FIELDS = ['short', 'meaning', 'side', 'next', 'duration', 'many'] as const;

@@ -10,10 +10,10 @@ import {
   transitionById,
   transitionsFrom,
   transitionsTo,
-} from '../../../extension/tcp/transitions';
-import { TRANSITION_NOTES, transitionNote } from '../../../extension/tcp/transitionNotes';
-import { JOURNEYS } from '../../../extension/tcp/journeys';
-import { TCP_STATES, type TcpState } from '../../../extension/tcp/types';
+} from '../../../core/tcp/transitions';
+import { TRANSITION_NOTES, transitionNote } from '../../../core/tcp/transitionNotes';
+import { JOURNEYS } from '../../../core/tcp/journeys';
+import { TCP_STATES, type TcpState } from '../../../core/tcp/types';
 
 const CJK = /[\u4e00-\u9fff]/;
 

@@ -1,0 +1,39 @@
+// Node (CLI): `tcp-states history [--json] [FILE]`: each connection's observed path.
+import { buildHistories } from '../core/analysis/history';
+import { LogParser } from '../core/parse/logParser';
+import type { ConnectionRecord } from '../core/parse/types';
+import type { CliArgs } from './cliArgs';
+import { forEachInput } from './cliInput';
+import { paint, type CliContext } from './cliOutput';
+import { jsonString } from './recordJson';
+
+export async function historyCommand(args: CliArgs, ctx: CliContext): Promise<number> {
+  return forEachInput(args.operands, ctx, () => {
+    const parser = new LogParser();
+    const records: ConnectionRecord[] = [];
+    return {
+      line: (text, n): void => {
+        const r = parser.parseLine(text, n);
+        if (r !== undefined) records.push(r);
+      },
+      end: (): void => {
+        for (const h of buildHistories(records)) {
+          if (args.json) {
+            const states = h.states.map((s) => `"${s}"`).join(',');
+            ctx.out.line(
+              `{"local":${jsonString(h.local)},"remote":${jsonString(h.remote)},"states":[${states}],"lines":[${h.lines.join(',')}]}`,
+            );
+          } else {
+            const path = h.states.map((s) => paint(ctx.color, 'bold', s)).join(' → ');
+            const lines = paint(
+              ctx.color,
+              'dim',
+              `(line${h.lines.length > 1 ? 's' : ''} ${h.lines.join(', ')})`,
+            );
+            ctx.out.line(`${h.local} → ${h.remote}: ${path} ${lines}`);
+          }
+        }
+      },
+    };
+  });
+}

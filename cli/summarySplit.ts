@@ -1,0 +1,214 @@
+// Node (CLI): `summary` of a large regular file on two threads — the second half of the bytes parsed in a
+// worker_threads Worker (the same script, started with a part request), then merged so the output is the same
+// byte for byte as one thread's.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { DiagnosisCollector, type DiagnosisOptions } from '../core/analysis/diagnosis';
+import type { DiagnosisPart } from '../core/analysis/diagnosisCollector';
+import { LogParser, type ParserPart, type SplitState } from '../core/parse/logParser';
+import { SummaryBuilder, type SummaryPart } from '../core/analysis/summary';
+import { drainRange, LineSplitter, readLineRanges, type RangeHandler } from './lineReader';
+
+/*
+ * How: the main thread cuts the file at the first line start at or after the middle and starts a Worker
+ * on [cut, EOF). The worker cannot know the parser's state at the cut, so it assumes what the head of the
+ * file suggests — the netstat columns the first 64 KiB leave, a snapshot open with rows in it, no pending
+ * `ss -i` / Windows `-b` continuation — and its records of that open snapshot count as "snapshot 0", its
+ * line numbers from 1. Meanwhile the main thread parses [0, cut) and then compares its real state with the
+ * worker's assumption: equal, the worker's counts, groups, snapshots and kernel events are merged with the
+ * snapshot indices and line numbers shifted (LogParser.adopt, SummaryBuilder.merge, DiagnosisCollector.merge,
+ * each keeping first-seen order); different (a cut right after a header, inside an `ss -i` block, a file
+ * switching dialects…) or the worker failed, the main thread parses [cut, EOF) itself, as one thread would.
+ */
+
+/** Below this size a second thread costs more (Worker start, ~30–50 ms) than it saves. */
+export const SPLIT_MIN_BYTES = 16 << 20;
+const HEAD_BYTES = 1 << 16;
+const PART_KIND = 'tcp-states summary part';
+
+export interface PartRequest {
+  readonly kind: typeof PART_KIND;
+  readonly file: string;
+  /** First byte of the part: a line start. */
+  readonly start: number;
+  readonly options: DiagnosisOptions;
+}
+
+export interface PartResult {
+  readonly assumed: SplitState;
+  readonly summary: SummaryPart;
+  readonly diagnosis: DiagnosisPart;
+  readonly parser: ParserPart;
+}
+
+/** Parser, counts and diagnosis of one input, fed by `range`. */
+export class SummaryState {
+  readonly parser = new LogParser();
+  readonly builder = new SummaryBuilder();
+  readonly collector: DiagnosisCollector;
+  readonly range: RangeHandler;
+
+  constructor(options: DiagnosisOptions) {
+    this.collector = new DiagnosisCollector(options);
+    const { parser, builder, collector } = this;
+    // The hot loop of the benchmark: parse, count, diagnose; nothing is kept per line.
+    this.range = (text, bytes, start, end, n): void => {
+      const r = parser.parseRange(text, bytes, start, end, n);
+      if (r !== undefined) {
+        builder.add(r);
+        collector.add(r);
+      }
+    };
+  }
+}
+
+export function isPartRequest(data: unknown): data is PartRequest {
+  return data !== null && typeof data === 'object' && 'kind' in data && data.kind === PART_KIND;
+}
+
+/** The state the head of the file (its first 64 KiB of whole lines) leaves, with a snapshot open. */
+function guessState(fd: number, start: number): SplitState {
+  const parser = new LogParser();
+  const splitter = new LineSplitter(
+    (text, bytes, s, e, n) => void parser.parseRange(text, bytes, s, e, n),
+    true,
+  );
+  // No finish(): a line cut by the 64 KiB limit is not parsed.
+  drainRange(fd, splitter, 0, Math.min(start, HEAD_BYTES));
+  return { netstatColumns: parser.splitState(0, false).netstatColumns, open: true, pending: false };
+}
+
+/** Parses [start, EOF) of the file as the second part of the input (what the worker does). */
+export function summarizePart(req: PartRequest): PartResult {
+  const fd = openSync(req.file, 'r');
+  try {
+    const assumed = guessState(fd, req.start);
+    const s = new SummaryState(req.options);
+    s.parser.assume(assumed);
+    s.collector.continueSnapshot();
+    const splitter = new LineSplitter(s.range, true);
+    drainRange(fd, splitter, req.start, -1);
+    splitter.finish();
+    return {
+      assumed,
+      summary: s.builder.part(),
+      diagnosis: s.collector.part(),
+      parser: { snapshots: s.parser.snapshots, kernelEvents: s.parser.kernelEvents },
+    };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The worker's side: parse the part named in workerData and post the result (the port counts transferred). */
+export function runPartWorker(): void {
+  const result = summarizePart(workerData as PartRequest);
+  parentPort?.postMessage(result, [result.summary.portCounts.buffer as ArrayBuffer]);
+}
+
+/** A second part being parsed: its result (undefined when it failed), and a way to stop it. */
+export interface RunningPart {
+  readonly result: Promise<PartResult | undefined>;
+  readonly cancel: () => void;
+}
+
+/** Runs summarizePart in a Worker started from `script` (an entry that calls runPartWorker for a part request). */
+export function partInWorker(script: string): (req: PartRequest) => RunningPart {
+  return (req) => {
+    // Run from the TypeScript sources (tests, `node --import tsx`), a Worker does not get tsx's loader: load it first.
+    const worker = script.endsWith('.ts')
+      ? new Worker(
+          `require(${JSON.stringify(createRequire(script).resolve('tsx/cjs'))}); require(${JSON.stringify(script)});`,
+          { eval: true, workerData: req },
+        )
+      : new Worker(script, { workerData: req });
+    const result = new Promise<PartResult | undefined>((resolve) => {
+      worker.once('message', (m: PartResult) => resolve(m));
+      worker.once('error', () => resolve(undefined));
+      worker.once('exit', () => resolve(undefined));
+    });
+    return { result, cancel: () => void worker.terminate() };
+  };
+}
+
+/** The offset just after the first '\n' at or after `at - 1` (so `at` itself when a line starts there); -1 when none. */
+function lineStartFrom(fd: number, at: number): number {
+  const buf = Buffer.allocUnsafe(1 << 16);
+  let pos = Math.max(0, at - 1);
+  for (;;) {
+    const n = readSync(fd, buf, 0, buf.length, pos);
+    if (n === 0) return -1;
+    const nl = buf.subarray(0, n).indexOf(10);
+    if (nl >= 0) return pos + nl + 1;
+    pos += n;
+  }
+}
+
+export interface SplitConfig {
+  readonly threads: number;
+  /** Starts the second part (a Worker in the CLI; tests run it in-process). Without it, one thread. */
+  readonly runPart?: (req: PartRequest) => RunningPart;
+  /** Files smaller than this are read on one thread (default SPLIT_MIN_BYTES). */
+  readonly minBytes?: number;
+  /** Where to cut (the next line start at or after it); default the middle. */
+  readonly splitAt?: number;
+}
+
+/** How an input was read: on one thread, on two, or on two given up (the rest parsed on the main thread). */
+export type ReadMode = 'one' | 'split' | 'fallback';
+
+/**
+ * Feeds the input `file` into `state`, as readLineRanges(file, state.range) would, on two threads when the
+ * input is a regular file of at least `minBytes` and `threads` ≥ 2 (stdin and small files: one thread).
+ */
+export async function readSummaryInput(
+  file: string,
+  state: SummaryState,
+  options: DiagnosisOptions,
+  config: SplitConfig,
+  stdin: NodeJS.ReadableStream,
+): Promise<ReadMode> {
+  if (file === '-' || config.threads < 2 || config.runPart === undefined) {
+    await readLineRanges(file, state.range, stdin);
+    return 'one';
+  }
+  const fd = openSync(file, 'r');
+  try {
+    const st = fstatSync(fd);
+    const cut =
+      st.isFile() && st.size >= (config.minBytes ?? SPLIT_MIN_BYTES)
+        ? lineStartFrom(fd, config.splitAt ?? Math.floor(st.size / 2))
+        : -1;
+    const splitter = new LineSplitter(state.range, true);
+    if (cut <= 0 || cut >= st.size) {
+      drainRange(fd, splitter, 0, -1);
+      splitter.finish();
+      return 'one';
+    }
+    const part = config.runPart({ kind: PART_KIND, file, start: cut, options });
+    drainRange(fd, splitter, 0, cut);
+    const lines = splitter.lines;
+    const next = Buffer.alloc(1);
+    readSync(fd, next, 0, 1, cut);
+    const real = state.parser.splitState(lines + 1, next[0] === 32 || next[0] === 9);
+    // The worker's guess is a pure function of the file's head: known here without waiting for it.
+    const assumed = guessState(fd, cut);
+    const usable = real.open && !real.pending && real.netstatColumns === assumed.netstatColumns;
+    if (!usable) part.cancel();
+    const result = usable ? await part.result : undefined;
+    if (result !== undefined && result.assumed.netstatColumns === real.netstatColumns) {
+      const shift = state.parser.snapshots.length - 1;
+      state.builder.merge(result.summary, shift);
+      state.collector.merge(result.diagnosis, shift, lines);
+      state.parser.adopt(result.parser, lines);
+      return 'split';
+    }
+    // The worker assumed wrong (or failed): parse the rest here, exactly as one thread would have.
+    drainRange(fd, splitter, cut, -1);
+    splitter.finish();
+    return 'fallback';
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,126 @@
+// Pure (runs anywhere: host, webview, CLI): the observed state sequence of each connection across snapshots or transition logs.
+import type { TcpState } from '../tcp/types';
+import { formatEndpoint } from '../parse/address';
+import type { ConnectionRecord } from '../parse/types';
+
+/** One connection as seen from one side, with the states it was observed in. */
+export interface ConnectionHistory {
+  readonly key: string;
+  /** Local endpoint, formatted `HOST:PORT`. */
+  readonly local: string;
+  /** Remote endpoint, formatted `HOST:PORT`. */
+  readonly remote: string;
+  /** The observed sequence, consecutive duplicates collapsed. */
+  readonly states: TcpState[];
+  /** For each entry of `states`, the line of the first record that showed it. */
+  readonly lines: number[];
+  /** Every line that belongs to this connection, in input order. */
+  readonly allLines: number[];
+}
+
+/**
+ * Identity of a socket as seen from one side: the formatted 4-tuple, or the local address alone for a
+ * listener (its remote side is a wildcard, and a transition log's `LISTEN -> CLOSE` must land on it too).
+ */
+export function connectionKey(r: ConnectionRecord): string {
+  const local = formatEndpoint(r.local);
+  if (r.state === 'LISTEN' || (r.from === 'LISTEN' && r.state === 'CLOSED')) return `listen ${local}`;
+  return `${local} ${formatEndpoint(r.remote)}`;
+}
+
+/**
+ * How far along its life a connection is: a state of a lower stage cannot follow one of a higher stage in
+ * the same connection. Seeing that means the socket went away and a new one reused the 4-tuple.
+ */
+function stage(state: TcpState): number {
+  switch (state) {
+    case 'LISTEN':
+    case 'SYN_SENT':
+    case 'SYN_RECEIVED':
+      return 1;
+    case 'ESTABLISHED':
+      return 2;
+    case 'CLOSED':
+      return 4;
+    default:
+      return 3;
+  }
+}
+
+/**
+ * True when `next` (the first state a record contributes) cannot continue the connection that was last
+ * seen in `last`: the sequence restarts from an opening state after a closing one (TIME_WAIT, then
+ * SYN_SENT again), any state follows CLOSED (the socket is gone; a transition log's `CLOSE -> SYN_SENT`
+ * opens a new one), or the life stage goes backwards (LAST_ACK, then ESTABLISHED: the handshake of the
+ * new connection fell between two snapshots). RFC 9293 lets a SYN reopen a connection from TIME-WAIT,
+ * but Linux builds a new socket for it, so it is a new history here too.
+ */
+function restarts(last: TcpState, next: TcpState): boolean {
+  if (last === 'CLOSED') return true;
+  return stage(next) < stage(last);
+}
+
+interface Building {
+  key: string;
+  local: string;
+  remote: string;
+  states: TcpState[];
+  lines: number[];
+  allLines: number[];
+}
+
+function start(key: string, r: ConnectionRecord): Building {
+  return {
+    key,
+    local: formatEndpoint(r.local),
+    remote: formatEndpoint(r.remote),
+    states: [],
+    lines: [],
+    allLines: [],
+  };
+}
+
+function push(h: Building, state: TcpState, line: number): void {
+  if (h.states[h.states.length - 1] === state) return;
+  h.states.push(state);
+  h.lines.push(line);
+}
+
+/**
+ * Groups records into connections, in first-seen order. Works on snapshots (`ss` in a loop), on
+ * transition logs (records with `from`, whose previous state is inserted when it differs from the last
+ * seen) and on single snapshots (one state per connection). A connection that restarts (see `restarts`)
+ * closes its history and opens a new one under the same key, placed where the new one was first seen.
+ */
+export function buildHistories(records: readonly ConnectionRecord[]): ConnectionHistory[] {
+  const out: Building[] = [];
+  const open = new Map<string, Building>();
+  for (const r of records) {
+    const key = connectionKey(r);
+    let h = open.get(key);
+    const first = r.from ?? r.state;
+    if (h !== undefined && h.states.length > 0 && restarts(h.states[h.states.length - 1], first))
+      h = undefined;
+    if (h === undefined) {
+      h = start(key, r);
+      open.set(key, h);
+      out.push(h);
+    }
+    if (r.from !== undefined) push(h, r.from, r.line);
+    push(h, r.state, r.line);
+    h.allLines.push(r.line);
+  }
+  return out;
+}
+
+/** Every line of every history, pointing at its history: O(1) lookup from an editor position. */
+export function historyIndex(histories: readonly ConnectionHistory[]): Map<number, ConnectionHistory> {
+  const index = new Map<number, ConnectionHistory>();
+  for (const h of histories) for (const line of h.allLines) index.set(line, h);
+  return index;
+}
+
+/** The histories that actually changed state: the ones worth showing as a path. */
+export function movingHistories(histories: readonly ConnectionHistory[]): ConnectionHistory[] {
+  return histories.filter((h) => h.states.length > 1);
+}

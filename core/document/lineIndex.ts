@@ -1,0 +1,273 @@
+// Pure (extension host, bench, unit tests): what one document holds, as typed columns indexed by line.
+import type { Finding } from '../analysis/diagnosis';
+import type { StateCounts, Summary } from '../analysis/summary';
+import type { Endpoint, LogFormat, SnapshotInfo } from '../parse/types';
+import { TCP_STATES, type TcpState } from '../tcp/types';
+
+/** One connection (4-tuple as seen from this side), interned once however many lines show it. */
+export interface IndexedConnection {
+  readonly id: number;
+  /** connectionKey() of its records. */
+  readonly key: string;
+  readonly local: Endpoint;
+  readonly remote: Endpoint;
+}
+
+/** A socket timer as the line showed it. */
+export interface IndexedTimer {
+  readonly kind: string;
+  readonly seconds?: number;
+}
+
+/** Everything the editor features need about one connection line, rebuilt from the columns on demand. */
+export interface LineEntry {
+  /** 1-based line. */
+  readonly line: number;
+  readonly state: TcpState;
+  /** Previous state, for transition logs. */
+  readonly from?: TcpState;
+  /** [stateStart, stateEnd) of the state text in the line (0-based UTF-16 columns). */
+  readonly stateStart: number;
+  readonly stateEnd: number;
+  readonly format: LogFormat;
+  readonly connection: IndexedConnection;
+  readonly snapshot?: number;
+  readonly timer?: IndexedTimer;
+  readonly recvQ?: number;
+  readonly sendQ?: number;
+  /** "nginx (pid 812)", when the tool named the owner. */
+  readonly process?: string;
+}
+
+/** A state range to colour: what decorations need, nothing more. */
+export interface StateSpan {
+  readonly line: number;
+  readonly state: TcpState;
+  readonly start: number;
+  readonly end: number;
+}
+
+export const FORMATS: readonly LogFormat[] = [
+  'ss',
+  'netstat',
+  'bsd',
+  'windows',
+  'proc',
+  'lsof',
+  'conntrack',
+  'tcpstates',
+];
+
+/** Column storage. Index 0 is unused so that a 1-based line number indexes every column directly. */
+export interface LineColumns {
+  /** 0 = not a connection line, else 1 + index in TCP_STATES. Same code for `from`. */
+  readonly state: Uint8Array;
+  readonly from: Uint8Array;
+  readonly start: Uint16Array;
+  readonly end: Uint16Array;
+  readonly format: Uint8Array;
+  /** 0 = none, else 1 + connection id. */
+  readonly conn: Int32Array;
+  /** 0 = none, else 1 + snapshot index. */
+  readonly snapshot: Int32Array;
+  /** 0 = none, else 1 + index in the timer-kind table. */
+  readonly timerKind: Uint8Array;
+  /** NaN when the timer showed no time. */
+  readonly timerSeconds: Float32Array;
+  /** -1 = not shown. */
+  readonly recvQ: Int32Array;
+  readonly sendQ: Int32Array;
+  /** 0 = none, else 1 + index in the process table. */
+  readonly process: Int32Array;
+}
+
+export function allocateColumns(lines: number): LineColumns {
+  const n = lines + 1;
+  const recvQ = new Int32Array(n).fill(-1);
+  const sendQ = new Int32Array(n).fill(-1);
+  return {
+    state: new Uint8Array(n),
+    from: new Uint8Array(n),
+    start: new Uint16Array(n),
+    end: new Uint16Array(n),
+    format: new Uint8Array(n),
+    conn: new Int32Array(n),
+    snapshot: new Int32Array(n),
+    timerKind: new Uint8Array(n),
+    timerSeconds: new Float32Array(n).fill(Number.NaN),
+    recvQ,
+    sendQ,
+    process: new Int32Array(n),
+  };
+}
+
+/** Interned strings and objects that many lines share. */
+export interface LineTables {
+  readonly connections: readonly IndexedConnection[];
+  readonly timerKinds: readonly string[];
+  readonly processes: readonly string[];
+}
+
+/** Whole-document facts gathered while indexing. */
+export interface IndexFacts {
+  readonly findings: readonly Finding[];
+  readonly snapshots: readonly SnapshotInfo[];
+  /** Number of connection lines. */
+  readonly records: number;
+  /** Local ports something listens on: a socket on one of them is the server side. */
+  readonly listenPorts: readonly string[];
+  /** Counts of the whole document. */
+  readonly counts: StateCounts;
+  /** Counts by snapshot index; empty unless the document holds more than one snapshot. */
+  readonly snapshotCounts: readonly StateCounts[];
+}
+
+/** One step of a connection's trail: consecutive lines in the same state folded into the first. */
+export interface TrailStep {
+  readonly line: number;
+  readonly state: TcpState;
+  readonly from?: TcpState;
+}
+
+/** The finished index of one document version. Queries are O(1) per line or one pass over a typed column. */
+export class LineIndex {
+  private summaryCache: Summary | undefined;
+
+  constructor(
+    readonly lineCount: number,
+    private readonly cols: LineColumns,
+    private readonly tables: LineTables,
+    readonly facts: IndexFacts,
+    private readonly summarize: () => Summary,
+  ) {}
+
+  /** Lines the columns hold: the document's line count, or 0 when it has no connection (columns dropped). */
+  private get rows(): number {
+    return this.cols.state.length - 1;
+  }
+
+  /** The full summary (top ports, processes…), computed on first use: only Copy Summary needs it. */
+  summary(): Summary {
+    this.summaryCache ??= this.summarize();
+    return this.summaryCache;
+  }
+
+  get recordCount(): number {
+    return this.facts.records;
+  }
+
+  /** The state on a 1-based line, or undefined when it is not a connection line. */
+  stateAt(line: number): TcpState | undefined {
+    const code = line > 0 && line <= this.rows ? this.cols.state[line] : 0;
+    return code === 0 ? undefined : TCP_STATES[code - 1];
+  }
+
+  entryAt(line: number): LineEntry | undefined {
+    const state = this.stateAt(line);
+    if (state === undefined) return undefined;
+    const c = this.cols;
+    const fromCode = c.from[line];
+    const snap = c.snapshot[line];
+    const tk = c.timerKind[line];
+    const secs = c.timerSeconds[line];
+    const proc = c.process[line];
+    return {
+      line,
+      state,
+      from: fromCode === 0 ? undefined : TCP_STATES[fromCode - 1],
+      stateStart: c.start[line],
+      stateEnd: c.end[line],
+      format: FORMATS[c.format[line]],
+      connection: this.tables.connections[c.conn[line] - 1],
+      snapshot: snap === 0 ? undefined : snap - 1,
+      timer:
+        tk === 0
+          ? undefined
+          : { kind: this.tables.timerKinds[tk - 1], seconds: Number.isNaN(secs) ? undefined : secs },
+      recvQ: c.recvQ[line] < 0 ? undefined : c.recvQ[line],
+      sendQ: c.sendQ[line] < 0 ? undefined : c.sendQ[line],
+      process: proc === 0 ? undefined : this.tables.processes[proc - 1],
+    };
+  }
+
+  /** State ranges on lines [first, last] (1-based, inclusive), for decorating a visible range. */
+  spansIn(first: number, last: number): StateSpan[] {
+    const out: StateSpan[] = [];
+    const c = this.cols;
+    const end = Math.min(last, this.rows);
+    for (let line = Math.max(1, first); line <= end; line++) {
+      const code = c.state[line];
+      if (code !== 0) out.push({ line, state: TCP_STATES[code - 1], start: c.start[line], end: c.end[line] });
+    }
+    return out;
+  }
+
+  /** Every line of a connection, in order (one pass over the connection column). */
+  linesOfConnection(connectionId: number): number[] {
+    const out: number[] = [];
+    const conn = this.cols.conn;
+    const want = connectionId + 1;
+    for (let line = 1; line <= this.rows; line++) if (conn[line] === want) out.push(line);
+    return out;
+  }
+
+  /**
+   * The connection's states on lines up to `upto`, repeats folded: what buildHistories needs to tell its past,
+   * without building a record for each of the thousands of snapshots a long-lived socket appears in.
+   */
+  connectionTrail(connectionId: number, upto: number): TrailStep[] {
+    const out: TrailStep[] = [];
+    const { conn, state, from } = this.cols;
+    const want = connectionId + 1;
+    let last = 0;
+    const end = Math.min(upto, this.rows);
+    for (let line = 1; line <= end; line++) {
+      if (conn[line] !== want) continue;
+      const code = state[line];
+      const fromCode = from[line];
+      if (code === last && fromCode === 0) continue;
+      last = code;
+      out.push({
+        line,
+        state: TCP_STATES[code - 1],
+        from: fromCode === 0 ? undefined : TCP_STATES[fromCode - 1],
+      });
+    }
+    return out;
+  }
+
+  /** The first line after `after` in `state`, wrapping around the end; undefined when none. */
+  nextLineInState(state: TcpState, after: number): number | undefined {
+    const code = TCP_STATES.indexOf(state) + 1;
+    const col = this.cols.state;
+    const n = this.rows;
+    for (let i = 1; i <= n; i++) {
+      const line = ((after - 1 + i) % n) + 1;
+      if (col[line] === code) return line;
+    }
+    return undefined;
+  }
+
+  /** Lines in `state` within [first, last] (1-based, inclusive), in order, at most `limit`. */
+  linesInState(
+    state: TcpState,
+    limit = Number.POSITIVE_INFINITY,
+    first = 1,
+    last = this.lineCount,
+  ): number[] {
+    const code = TCP_STATES.indexOf(state) + 1;
+    const col = this.cols.state;
+    const out: number[] = [];
+    const end = Math.min(last, this.rows);
+    for (let line = Math.max(1, first); line <= end && out.length < limit; line++)
+      if (col[line] === code) out.push(line);
+    return out;
+  }
+
+  /** Counts of the whole document, or of the last snapshot of a time series. */
+  currentCounts(): { counts: StateCounts; snapshot?: number } {
+    const snaps = this.facts.snapshotCounts;
+    if (snaps.length > 1) return { counts: snaps[snaps.length - 1], snapshot: snaps.length - 1 };
+    return { counts: this.facts.counts };
+  }
+}

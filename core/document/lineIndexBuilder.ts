@@ -1,0 +1,215 @@
+// Pure (extension host, bench, unit tests): builds a LineIndex in time-boxed slices so a 1M-line log never blocks the host.
+import { DEFAULT_DIAGNOSIS_OPTIONS, DiagnosisCollector, type DiagnosisOptions } from '../analysis/diagnosis';
+import { connectionKey } from '../analysis/history';
+import { LogParser } from '../parse/logParser';
+import { SummaryBuilder, type StateCounts } from '../analysis/summary';
+import type { ConnectionRecord } from '../parse/types';
+import { TCP_STATES } from '../tcp/types';
+import { allocateColumns, FORMATS, LineIndex, type IndexedConnection, type LineColumns } from './lineIndex';
+
+/** Where the text comes from: a VS Code document in the host, an array of lines in the bench and tests. */
+export interface LineSource {
+  readonly lineCount: number;
+  /** Text of a 0-based line, without its line break. */
+  lineText(index: number): string;
+}
+
+/**
+ * How a sliced build tells time and gives the thread back. The core knows no event loop: the runtime that drives
+ * the build passes its own (the extension host: performance.now and setImmediate; see extension/editor).
+ */
+export interface Scheduler {
+  /** A monotonic clock in milliseconds. */
+  readonly now: () => number;
+  /** Resolves after the runtime has run its pending work (timers, messages, input). */
+  readonly yieldToEventLoop: () => Promise<void>;
+}
+
+export interface BuildOptions {
+  readonly scheduler: Scheduler;
+  readonly diagnosis?: Partial<DiagnosisOptions>;
+  /** Time budget of one slice; the builder yields to the event loop after it. */
+  readonly sliceMs?: number;
+  /** Polled between slices; a cancelled build resolves to undefined. */
+  readonly isCancelled?: () => boolean;
+  /** Called with each slice's duration in ms (the bench collects them). */
+  readonly onSlice?: (ms: number) => void;
+}
+
+const MAX_U16 = 0xffff;
+const CHECK_EVERY = 64;
+
+function stateCode(state: ConnectionRecord['state'] | undefined): number {
+  return state === undefined ? 0 : TCP_STATES.indexOf(state) + 1;
+}
+
+/** Folds a document line by line; `step()` does one slice, `result()` freezes it into a LineIndex. */
+export class LineIndexBuilder {
+  private next = 0;
+  private records = 0;
+  private readonly parser = new LogParser();
+  private readonly cols: LineColumns;
+  private readonly summary = new SummaryBuilder();
+  private readonly diagnosis: DiagnosisCollector;
+  private readonly connIds = new Map<string, number>();
+  private readonly connections: IndexedConnection[] = [];
+  private readonly timerKinds: string[] = [];
+  private readonly processIds = new Map<string, number>();
+  private readonly processes: string[] = [];
+  private readonly listenPorts = new Set<string>();
+  private readonly counts = new Uint32Array(TCP_STATES.length);
+  private readonly snapshotCounts: Uint32Array[] = [];
+
+  constructor(
+    private readonly source: LineSource,
+    diagnosis: Partial<DiagnosisOptions> = {},
+    private readonly now: () => number = Date.now,
+  ) {
+    this.cols = allocateColumns(source.lineCount);
+    this.diagnosis = new DiagnosisCollector({ ...DEFAULT_DIAGNOSIS_OPTIONS, ...diagnosis });
+  }
+
+  get done(): boolean {
+    return this.next >= this.source.lineCount;
+  }
+
+  /** Parses lines until `budgetMs` has passed (checked every few lines); returns true when the document is finished. */
+  step(budgetMs: number): boolean {
+    const started = this.now();
+    const total = this.source.lineCount;
+    while (this.next < total) {
+      const end = Math.min(total, this.next + CHECK_EVERY);
+      for (; this.next < end; this.next++) {
+        const r = this.parser.parseLine(this.source.lineText(this.next), this.next + 1);
+        if (r !== undefined) this.add(r);
+      }
+      if (this.now() - started >= budgetMs) break;
+    }
+    return this.done;
+  }
+
+  private add(r: ConnectionRecord): void {
+    const c = this.cols;
+    const line = r.line;
+    if (line < 1 || line > this.source.lineCount) return;
+    this.records++;
+    const code = stateCode(r.state);
+    this.counts[code - 1]++;
+    if (r.snapshot !== undefined) {
+      while (this.snapshotCounts.length <= r.snapshot)
+        this.snapshotCounts.push(new Uint32Array(TCP_STATES.length));
+      this.snapshotCounts[r.snapshot][code - 1]++;
+    }
+    c.state[line] = code;
+    c.from[line] = stateCode(r.from);
+    c.start[line] = Math.min(r.stateStart, MAX_U16);
+    c.end[line] = Math.min(r.stateEnd, MAX_U16);
+    c.format[line] = Math.max(0, FORMATS.indexOf(r.format));
+    c.conn[line] = this.connectionId(r) + 1;
+    if (r.snapshot !== undefined) c.snapshot[line] = r.snapshot + 1;
+    if (r.timer !== undefined) {
+      let k = this.timerKinds.indexOf(r.timer.kind);
+      if (k < 0) k = this.timerKinds.push(r.timer.kind) - 1;
+      c.timerKind[line] = Math.min(k + 1, 0xff);
+      if (r.timer.seconds !== undefined) c.timerSeconds[line] = r.timer.seconds;
+    }
+    if (r.recvQ !== undefined) c.recvQ[line] = Math.min(r.recvQ, 0x7fffffff);
+    if (r.sendQ !== undefined) c.sendQ[line] = Math.min(r.sendQ, 0x7fffffff);
+    const p = r.processes[0];
+    if (p !== undefined)
+      c.process[line] = this.processId(p.pid === undefined ? p.name : `${p.name} (pid ${p.pid})`) + 1;
+    if (r.state === 'LISTEN' && r.local.port !== '*') this.listenPorts.add(r.local.port);
+    this.summary.add(r);
+    this.diagnosis.add(r);
+  }
+
+  private connectionId(r: ConnectionRecord): number {
+    const key = connectionKey(r);
+    let id = this.connIds.get(key);
+    if (id === undefined) {
+      id = this.connections.length;
+      this.connIds.set(key, id);
+      this.connections.push({ id, key, local: r.local, remote: r.remote });
+    }
+    return id;
+  }
+
+  private processId(text: string): number {
+    let id = this.processIds.get(text);
+    if (id === undefined) {
+      id = this.processes.push(text) - 1;
+      this.processIds.set(text, id);
+    }
+    return id;
+  }
+
+  /** Freezes the index; the diagnosis is finished here, the full summary only when first asked for. */
+  result(): LineIndex {
+    for (const e of this.parser.kernelEvents) this.diagnosis.addKernelEvent(e);
+    const snapshots = [...this.parser.snapshots];
+    const summary = this.summary;
+    const series = Math.max(snapshots.length, this.snapshotCounts.length) > 1;
+    return new LineIndex(
+      this.source.lineCount,
+      // A document without connections keeps no columns: a big plain-text file costs nothing after the scan.
+      this.records === 0 ? allocateColumns(0) : this.cols,
+      { connections: this.connections, timerKinds: this.timerKinds, processes: this.processes },
+      {
+        findings: this.diagnosis.findings(),
+        snapshots,
+        records: this.records,
+        listenPorts: [...this.listenPorts],
+        counts: toCounts(this.counts),
+        snapshotCounts: series ? this.snapshotCounts.map(toCounts) : [],
+      },
+      () => summary.result(snapshots),
+    );
+  }
+}
+
+function toCounts(c: Uint32Array): StateCounts {
+  const out: StateCounts = {};
+  for (let i = 0; i < c.length; i++) if (c[i] > 0) out[TCP_STATES[i]] = c[i];
+  return out;
+}
+
+/** Indexes a whole document at once (unit tests, small inputs). */
+export function buildLineIndexSync(source: LineSource, diagnosis: Partial<DiagnosisOptions> = {}): LineIndex {
+  const b = new LineIndexBuilder(source, diagnosis);
+  b.step(Number.POSITIVE_INFINITY);
+  return b.result();
+}
+
+/** Indexes in slices of `sliceMs` (default 8 ms), yielding between them; undefined when cancelled. */
+export async function buildLineIndex(
+  source: LineSource,
+  options: BuildOptions,
+): Promise<LineIndex | undefined> {
+  const { now, yieldToEventLoop } = options.scheduler;
+  const b = new LineIndexBuilder(source, options.diagnosis, now);
+  const budget = options.sliceMs ?? 8;
+  for (;;) {
+    if (options.isCancelled?.()) return undefined;
+    const t0 = now();
+    const finished = b.step(budget);
+    options.onSlice?.(now() - t0);
+    await yieldToEventLoop();
+    if (finished) break;
+  }
+  if (options.isCancelled?.()) return undefined;
+  // Finishing (the diagnosis of the whole document) is a slice of its own.
+  const t0 = now();
+  const index = b.result();
+  options.onSlice?.(now() - t0);
+  return index;
+}
+
+/** A LineSource over an array of lines. */
+export function arraySource(lines: readonly string[]): LineSource {
+  return { lineCount: lines.length, lineText: (i) => lines[i] };
+}
+
+/** Splits text into lines the way VS Code does (CRLF, LF or CR). */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}

@@ -1,0 +1,165 @@
+// Extension host: the sidebar webview view that shows the TCP state diagram.
+import * as vscode from 'vscode';
+import type {
+  CardTarget,
+  DiagramSelection,
+  HighlightedMessage,
+  HostToWebview,
+  RenderedMessage,
+  StateCounts,
+  WebviewToHost,
+} from '../../core/protocol/messages';
+import { isWebviewToHost } from '../../core/protocol/validate';
+import { createNonce, webviewHtml } from './webviewHtml';
+import { uiLang, webviewStrings } from './webviewStrings';
+
+/** What the host knows about the view, for commands and tests. */
+export interface DiagramStatus {
+  readonly resolved: boolean;
+  readonly visible: boolean;
+  readonly lastRendered: RenderedMessage | undefined;
+  readonly lastHighlighted: HighlightedMessage | undefined;
+  readonly lastCard: CardTarget | undefined;
+}
+
+export class DiagramViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  static readonly viewId = 'tcpStates.diagram';
+
+  private view: vscode.WebviewView | undefined;
+  private selection: DiagramSelection | null = null;
+  private counts: { counts: StateCounts | null; source: string | null } = { counts: null, source: null };
+  private pendingCard: CardTarget | undefined;
+  private lastRendered: RenderedMessage | undefined;
+  private lastHighlighted: HighlightedMessage | undefined;
+  private lastCard: CardTarget | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly findInLogEmitter = new vscode.EventEmitter<string>();
+  private readonly renderedEmitter = new vscode.EventEmitter<RenderedMessage>();
+  private readonly highlightedEmitter = new vscode.EventEmitter<HighlightedMessage>();
+  /** Fired when the user asks, from a card, to reveal lines of a state in the active log. */
+  readonly onFindInLog = this.findInLogEmitter.event;
+  readonly onRendered = this.renderedEmitter.event;
+  readonly onHighlighted = this.highlightedEmitter.event;
+
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    const webview = view.webview;
+    webview.options = {
+      enableScripts: true,
+      localResourceRoots: [
+        vscode.Uri.joinPath(this.extensionUri, 'dist'),
+        vscode.Uri.joinPath(this.extensionUri, 'media'),
+      ],
+    };
+    webview.html = webviewHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview
+        .asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'))
+        .toString(),
+      styleUri: webview
+        .asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.css'))
+        .toString(),
+      nonce: createNonce(),
+      lang: uiLang() === 'zh' ? 'zh-CN' : 'en',
+      loadingText: vscode.l10n.t('Loading the TCP state diagram…'),
+    });
+    this.disposables.push(
+      webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      // Without retainContextWhenHidden the page is rebuilt on show; it says `ready` again and we replay.
+      view.onDidChangeVisibility(() => {
+        if (view.visible) this.replay();
+      }),
+      view.onDidDispose(() => {
+        if (this.view === view) this.view = undefined;
+      }),
+    );
+  }
+
+  status(): DiagramStatus {
+    return {
+      resolved: this.view !== undefined,
+      visible: this.view?.visible ?? false,
+      lastRendered: this.lastRendered,
+      lastHighlighted: this.lastHighlighted,
+      lastCard: this.lastCard,
+    };
+  }
+
+  setSelection(selection: DiagramSelection | null): void {
+    this.selection = selection;
+    this.post({ type: 'selection', selection });
+  }
+
+  setCounts(counts: StateCounts | null, source: string | null): void {
+    this.counts = { counts, source };
+    this.post({ type: 'counts', counts, source });
+  }
+
+  showCard(target: CardTarget): void {
+    this.pendingCard = target;
+    this.post({ type: 'showCard', target });
+  }
+
+  zoom(action: 'in' | 'out' | 'fit'): void {
+    this.post({ type: 'zoom', action });
+  }
+
+  setCompact(compact: boolean): void {
+    this.post({ type: 'setCompact', compact });
+  }
+
+  private receive(raw: unknown): void {
+    // Messages from the page are untrusted input: validate before acting.
+    if (!isWebviewToHost(raw)) return;
+    const msg: WebviewToHost = raw;
+    switch (msg.type) {
+      case 'ready':
+        this.replay();
+        return;
+      case 'rendered':
+        this.lastRendered = msg;
+        this.renderedEmitter.fire(msg);
+        return;
+      case 'highlighted':
+        this.lastHighlighted = msg;
+        this.highlightedEmitter.fire(msg);
+        return;
+      case 'findInLog':
+        this.findInLogEmitter.fire(msg.state);
+        return;
+      case 'cardOpened':
+        this.lastCard = msg.target;
+        return;
+      default: {
+        const unreachable: never = msg;
+        return unreachable;
+      }
+    }
+  }
+
+  private replay(): void {
+    this.post({
+      type: 'init',
+      lang: uiLang(),
+      strings: webviewStrings(),
+      compact: vscode.workspace.getConfiguration('tcpStates').get<boolean>('diagram.compact', false),
+    });
+    this.post({ type: 'counts', counts: this.counts.counts, source: this.counts.source });
+    this.post({ type: 'selection', selection: this.selection });
+    if (this.pendingCard) this.post({ type: 'showCard', target: this.pendingCard });
+  }
+
+  private post(message: HostToWebview): void {
+    // A hidden or unresolved view drops messages; replay() re-sends the state when it comes back.
+    void this.view?.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.findInLogEmitter.dispose();
+    this.renderedEmitter.dispose();
+    this.highlightedEmitter.dispose();
+  }
+}

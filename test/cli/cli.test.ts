@@ -1,0 +1,234 @@
+// Node (unit tier): the tcp-states CLI, spawned as a user would run it, on fixtures, temp files and stdin.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const entry = join(root, 'cli', 'cli.ts');
+
+interface Run {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+function run(args: string[], input?: string, env: NodeJS.ProcessEnv = {}): Run {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], {
+    cwd: root,
+    input: input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '', ...env },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const SS = [
+  'State      Recv-Q Send-Q Local Address:Port   Peer Address:Port Process',
+  'LISTEN     0      128    0.0.0.0:22           0.0.0.0:*         users:(("sshd",pid=700,fd=3))',
+  'ESTAB      0      0      10.0.0.5:22          10.0.0.77:50712   users:(("sshd",pid=1201,fd=4)) timer:(keepalive,89min,0)',
+  'CLOSE-WAIT 1      0      [::1]:8080           [::1]:61234       users:(("java",pid=2222,fd=91))',
+  'TIME-WAIT  0      0      10.0.0.5:43210       10.0.1.20:5432    timer:(timewait,41sec,0)',
+  '',
+].join('\n');
+
+const dir = mkdtempSync(join(tmpdir(), 'tcp-states-cli-'));
+const ssFile = join(dir, 'conns.ss.txt');
+writeFileSync(ssFile, SS);
+
+function jsonLines(text: string): Record<string, unknown>[] {
+  return text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+void test('--help, --version and per-command help exit 0', () => {
+  const h = run(['--help']);
+  assert.equal(h.code, 0);
+  assert.match(h.out, /Usage: tcp-states <command>/);
+  assert.match(h.out, /summary/);
+  const v = run(['--version']);
+  assert.equal(v.code, 0);
+  assert.match(v.out, /^tcp-states \d+\.\d+\.\d+\n$/);
+  for (const cmd of ['parse', 'history', 'summary', 'annotate', 'explain']) {
+    const r = run([cmd, '-h']);
+    assert.equal(r.code, 0, cmd);
+    assert.match(r.out, new RegExp(`Usage: tcp-states ${cmd}`));
+  }
+  assert.match(run(['help', 'summary']).out, /--threshold/);
+});
+
+void test('usage errors exit 2 with a hint on stderr', () => {
+  for (const args of [
+    [],
+    ['frobnicate'],
+    ['summary', '--bogus'],
+    ['summary', '--lang', 'fr'],
+    ['history', 'a', 'b'],
+    ['summary', '--threshold', 'nope=3'],
+    ['explain'],
+  ]) {
+    const r = run(args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.err, /^tcp-states: .+\nTry 'tcp-states.*--help'/, args.join(' '));
+    assert.equal(r.out, '');
+  }
+});
+
+void test('an unreadable file is reported, the others still processed, exit 1', () => {
+  const missing = join(dir, 'nope.txt');
+  const r = run(['parse', '--json', missing, ssFile]);
+  assert.equal(r.code, 1);
+  assert.equal(r.err, `tcp-states: cannot read ${missing}: No such file or directory\n`);
+  const rows = jsonLines(r.out);
+  assert.equal(rows.length, 4);
+  assert.equal(rows[0].file, ssFile);
+  assert.equal(run(['summary', dir]).code, 1);
+});
+
+void test('parse --json prints one JSON object per connection line with the documented fields', () => {
+  const r = run(['parse', '--json', ssFile]);
+  assert.equal(r.code, 0, r.err);
+  const rows = jsonLines(r.out);
+  assert.equal(rows.length, 4);
+  const { snapshot, ...first } = rows[0];
+  assert.ok(snapshot === undefined || snapshot === 0);
+  assert.deepEqual(first, {
+    line: 2,
+    format: 'ss',
+    state: 'LISTEN',
+    rawState: 'LISTEN',
+    local: '*:22',
+    remote: '*:*',
+    recvQ: 0,
+    sendQ: 128,
+    processes: [{ name: 'sshd', pid: 700, fd: 3 }],
+  });
+  assert.equal(rows[1].state, 'ESTABLISHED');
+  assert.equal(rows[1].rawState, 'ESTAB');
+  assert.deepEqual(rows[1].timer, { kind: 'keepalive', seconds: 5340, retrans: 0 });
+  assert.equal(rows[2].local, '[::1]:8080');
+  assert.equal(rows[2].state, 'CLOSE_WAIT');
+  assert.equal(rows[3].state, 'TIME_WAIT');
+  assert.equal('file' in rows[0], false);
+});
+
+void test('stdin works, and parse without --json prints a table', () => {
+  const r = run(['parse'], SS);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^\s*LINE\s+FORMAT\s+STATE/);
+  assert.match(r.out, /CLOSE_WAIT .*\[::1\]:8080 .*java\/2222/);
+  const j = run(['parse', '--json', '-'], SS.replace(/\n/g, '\r\n'));
+  assert.equal(jsonLines(j.out).length, 4, 'CRLF input');
+});
+
+void test('summary counts states and diagnoses, in English and Chinese', () => {
+  const en = run(['summary', ssFile]);
+  assert.equal(en.code, 0, en.err);
+  assert.match(en.out, /^4 connections \(ss\)/);
+  assert.match(en.out, /1 LISTEN · 1 ESTABLISHED · 1 CLOSE_WAIT · 1 TIME_WAIT/);
+  assert.match(en.out, /Nothing looks wrong/);
+  const zh = run(['summary', '--lang', 'zh', ssFile]);
+  assert.match(zh.out, /共 4 条连接/);
+  assert.match(run(['summary', ssFile], undefined, { LANG: 'zh_CN.UTF-8' }).out, /共 4 条连接/);
+  const low = run(['summary', '--json', '--threshold', 'close-wait=1', ssFile]);
+  const obj = JSON.parse(low.out) as {
+    summary: { total: number; states: Record<string, number> };
+    findings: { id: string; lines: number[] }[];
+  };
+  assert.equal(obj.summary.total, 4);
+  assert.equal(obj.summary.states.CLOSE_WAIT, 1);
+  assert.deepEqual(
+    obj.findings.map((f) => [f.id, f.lines]),
+    [['close-wait-pileup', [4]]],
+  );
+});
+
+void test('annotate echoes every line with the meaning beside connection lines, colour only when asked for', () => {
+  const r = run(['annotate', ssFile]);
+  assert.equal(r.code, 0, r.err);
+  const lines = r.out.split('\n');
+  assert.equal(lines[0], SS.split('\n')[0]);
+  assert.match(lines[2], /^ESTAB .* {2}# ESTABLISHED: \S/);
+  assert.match(lines[3], /# CLOSE_WAIT: /);
+  assert.ok(!r.out.includes('\u001b['), 'no ANSI escapes when stdout is not a terminal');
+  assert.match(run(['annotate', '--lang', 'zh', ssFile]).out, /# ESTABLISHED: .*[\u4e00-\u9fff]/);
+});
+
+void test('history follows a 4-tuple across snapshots', () => {
+  const series = [
+    'Mon Jan  1 10:00:00 UTC 2024',
+    SS,
+    'Mon Jan  1 10:00:01 UTC 2024',
+    SS.replace('CLOSE-WAIT 1', 'LAST-ACK   1'),
+  ].join('\n');
+  const file = join(dir, 'series.txt');
+  writeFileSync(file, series);
+  const j = run(['history', '--json', file]);
+  assert.equal(j.code, 0, j.err);
+  const hs = jsonLines(j.out);
+  const cw = hs.find((h) => h.local === '[::1]:8080');
+  assert.deepEqual(cw, {
+    local: '[::1]:8080',
+    remote: '[::1]:61234',
+    states: ['CLOSE_WAIT', 'LAST_ACK'],
+    lines: [5, 12],
+  });
+  assert.match(
+    run(['history', file]).out,
+    /\[::1\]:8080 → \[::1\]:61234: CLOSE_WAIT → LAST_ACK \(lines 5, 12\)/,
+  );
+});
+
+void test('explain accepts any spelling, in both languages; an unknown state exits 2 listing the states', () => {
+  for (const spelling of ['time-wait', 'TIME_WAIT', '06', 'WARTEND']) {
+    const r = run(['explain', spelling]);
+    assert.equal(r.code, 0, `${spelling}: ${r.err}`);
+    assert.match(r.out, /^TIME_WAIT/, spelling);
+    assert.match(r.out, /tcp_tw_reuse/);
+  }
+  for (const [spelling, state] of [
+    ['VERBUNDEN', 'ESTABLISHED'],
+    ['ABH™REN', 'LISTEN'],
+    ['SYN_RCVD', 'SYN_RECEIVED'],
+    ['LISTENING', 'LISTEN'],
+  ]) {
+    const r = run(['explain', spelling]);
+    assert.equal(r.code, 0, `${spelling}: ${r.err}`);
+    assert.match(r.out, new RegExp(`^${state}`), spelling);
+  }
+  const zh = run(['explain', 'close-wait', '--lang', 'zh']);
+  assert.match(zh.out, /^CLOSE_WAIT/);
+  assert.match(zh.out, /含义:\n\s+\S*[\u4e00-\u9fff]/);
+  const bad = run(['explain', 'HALF_OPEN']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /unknown state 'HALF_OPEN'.*TIME_WAIT/);
+});
+
+void test('every real capture under test/fixtures parses without error and the JSON Lines are well formed', () => {
+  const files: string[] = [];
+  const walk = (d: string): void => {
+    let names: string[] = [];
+    try {
+      names = readdirSync(d, { withFileTypes: true }).map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
+    } catch {
+      return;
+    }
+    for (const n of names)
+      if (n.endsWith('/')) walk(join(d, n.slice(0, -1)));
+      else if (!n.endsWith('.json') && !n.endsWith('.md')) files.push(join(d, n));
+  };
+  walk(join(root, 'test', 'fixtures'));
+  for (const f of files.slice(0, 40)) {
+    const r = run(['parse', '--json', f]);
+    assert.equal(r.code, 0, `${f}: ${r.err}`);
+    const lines = readFileSync(f, 'utf8').split('\n').length;
+    for (const row of r.out.trim() === '' ? [] : jsonLines(r.out)) {
+      assert.ok(typeof row.line === 'number' && row.line >= 1 && row.line <= lines, f);
+      assert.match(String(row.local), /:(\d+|\*)$/);
+    }
+  }
+});

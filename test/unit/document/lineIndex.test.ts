@@ -1,0 +1,157 @@
+// Node (unit tier): the editor's per-document index on real captures — same answers as the parser, chunked or not.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { connectionView, observedStates } from '../../../core/document/connectionAtLine';
+import { hoverMarkdown } from '../../../core/text/hoverContent';
+import { inlineMeaning } from '../../../core/text/inlineMeaning';
+import {
+  arraySource,
+  buildLineIndex,
+  buildLineIndexSync,
+  splitLines,
+} from '../../../core/document/lineIndexBuilder';
+import { countsTitle, snapshotBlocks } from '../../../core/document/snapshotBlocks';
+import { parseLog } from '../../../core/parse/logParser';
+
+/** The extension host's scheduler, as Node gives it. */
+const nodeScheduler = {
+  now: () => performance.now(),
+  yieldToEventLoop: () => new Promise<void>((resolve) => setImmediate(resolve)),
+};
+
+const root = join(__dirname, '..', '..', '..');
+const capture = (name: string): string => readFileSync(join(root, 'test', 'fixtures', 'linux', name), 'utf8');
+const lineOf = (text: string, re: RegExp): number => splitLines(text).findIndex((l) => re.test(l)) + 1;
+
+void test('indexes every connection line the parser finds, with the state range of each', () => {
+  const text = capture('ss-tanpo.txt');
+  const parsed = parseLog(text);
+  const index = buildLineIndexSync(arraySource(splitLines(text)));
+  assert.equal(index.recordCount, parsed.records.length);
+  for (const r of parsed.records) {
+    const e = index.entryAt(r.line);
+    assert.ok(e, `line ${r.line}`);
+    assert.equal(e.state, r.state);
+    assert.deepEqual([e.stateStart, e.stateEnd], [r.stateStart, r.stateEnd]);
+  }
+  assert.equal(index.stateAt(1), undefined, 'the header is not a connection');
+  assert.deepEqual(
+    index.spansIn(1, index.lineCount).map((s) => s.line),
+    parsed.records.map((r) => r.line),
+  );
+});
+
+void test('a build in tiny slices gives the same index as one pass', async () => {
+  const lines = splitLines(capture('timeseries-ss-tanpo.log'));
+  const whole = buildLineIndexSync(arraySource(lines));
+  let slices = 0;
+  const chunked = await buildLineIndex(arraySource(lines), {
+    scheduler: nodeScheduler,
+    sliceMs: 0,
+    onSlice: () => slices++,
+  });
+  assert.ok(chunked);
+  assert.ok(slices > 1, `yielded ${slices} times`);
+  for (let line = 1; line <= lines.length; line++)
+    assert.deepEqual(chunked.entryAt(line), whole.entryAt(line));
+  assert.deepEqual(chunked.facts, whole.facts);
+  assert.deepEqual(chunked.summary(), whole.summary());
+});
+
+void test('a cancelled build resolves to undefined', async () => {
+  const lines = splitLines(capture('ss-tani.txt'));
+  assert.equal(
+    await buildLineIndex(arraySource(lines), { scheduler: nodeScheduler, isCancelled: () => true }),
+    undefined,
+  );
+});
+
+void test('next line in a state wraps around; lines in a state stay in their block', () => {
+  const text = capture('ss-tanpo.txt');
+  const index = buildLineIndexSync(arraySource(splitLines(text)));
+  const tws = index.linesInState('TIME_WAIT');
+  assert.equal(tws.length, 2);
+  assert.equal(index.nextLineInState('TIME_WAIT', 1), tws[0]);
+  assert.equal(index.nextLineInState('TIME_WAIT', tws[0]), tws[1]);
+  assert.equal(index.nextLineInState('TIME_WAIT', tws[1]), tws[0]);
+  assert.equal(index.nextLineInState('CLOSED', 1), undefined);
+  assert.deepEqual(index.linesInState('TIME_WAIT', 10, tws[0] + 1), [tws[1]]);
+});
+
+void test('the time series gives the client its observed path up to the line, and one block per snapshot', () => {
+  const text = capture('timeseries-ss-tanpo.log');
+  const truth = JSON.parse(capture('timeseries-ss-tanpo.truth.json')) as {
+    client: { local: string; path: string[] };
+  };
+  const lines = splitLines(text);
+  const index = buildLineIndexSync(arraySource(lines));
+  const lastTw =
+    lines
+      .map((l, i) => (/^TIME-WAIT/.test(l) && l.includes(truth.client.local) ? i + 1 : 0))
+      .filter(Boolean)
+      .pop() ?? 0;
+  const entry = index.entryAt(lastTw);
+  assert.ok(entry);
+  assert.deepEqual(observedStates(index, entry), truth.client.path);
+  const view = connectionView(index, lastTw, 'en');
+  assert.ok(view);
+  assert.equal(view.local, truth.client.local);
+  assert.equal(view.role, 'client');
+  assert.ok(
+    view.path.steps.some((s) => s.observed),
+    'observed steps on the path',
+  );
+  const firstEstab = lineOf(text, new RegExp(`^ESTAB .*${truth.client.local.replace(/\./g, '\\.')} `));
+  const early = index.entryAt(firstEstab);
+  assert.ok(early);
+  assert.deepEqual(
+    observedStates(index, early),
+    ['SYN_SENT', 'ESTABLISHED'],
+    'the future is not part of the past',
+  );
+  const dates = lines.filter((l) => /^\w{3} \w{3} +\d+ \d\d:\d\d:\d\d UTC \d{4}$/.test(l)).length;
+  const blocks = snapshotBlocks(index);
+  assert.equal(blocks.length, dates);
+  assert.equal(countsTitle(blocks[0].counts), '1 LISTEN');
+});
+
+void test('hover Markdown: timer left, knobs with cautions, escaped owner, two command links, both languages', () => {
+  const text = capture('ss-tanpo.txt');
+  const index = buildLineIndexSync(arraySource(splitLines(text)));
+  const tw = lineOf(text, /^TIME-WAIT .*timewait,57sec/);
+  const view = connectionView(index, tw, 'en');
+  assert.ok(view);
+  const en = hoverMarkdown({ view, rawState: 'TIME-WAIT', uri: 'file:///x/ss-tanpo.txt', lang: 'en' });
+  assert.match(en, /TIME_WAIT, 57 s left of 60 s/);
+  assert.match(en, /tcp_tw_recycle/);
+  assert.equal((en.match(/\]\(command:/g) ?? []).length, 2);
+  const zhView = connectionView(index, tw, 'zh');
+  assert.ok(zhView);
+  assert.match(
+    hoverMarkdown({ view: zhView, rawState: 'TIME-WAIT', uri: 'file:///x', lang: 'zh' }),
+    /60 秒 中还剩 57 秒/,
+  );
+
+  const cw = lineOf(text, /^CLOSE-WAIT .*we"ird/);
+  const cwView = connectionView(index, cw, 'en');
+  assert.ok(cwView);
+  const md = hoverMarkdown({ view: cwView, rawState: 'CLOSE-WAIT', uri: 'file:///x', lang: 'en' });
+  assert.ok(md.includes('`we"ird (x,y (pid 15885)`'), md);
+  assert.match(md, /1 byte unread by the application/);
+  const entry = index.entryAt(cw);
+  assert.ok(entry);
+  assert.match(inlineMeaning(entry, 'detailed', 'en') ?? '', /we"ird/);
+  assert.equal(inlineMeaning(entry, 'off', 'en'), undefined);
+});
+
+void test('a document without connections answers empty everywhere', () => {
+  const index = buildLineIndexSync(arraySource(['Just words.', 'LISTEN to them, ESTABLISHED writers.', '']));
+  assert.equal(index.recordCount, 0);
+  assert.equal(index.lineCount, 3);
+  assert.equal(index.stateAt(2), undefined);
+  assert.deepEqual(index.spansIn(1, 3), []);
+  assert.equal(index.nextLineInState('LISTEN', 1), undefined);
+  assert.deepEqual(snapshotBlocks(index), []);
+});
