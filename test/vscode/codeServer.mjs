@@ -41,12 +41,14 @@ export const USER_SETTINGS = {
 };
 
 export function isInstalled() {
-  return existsSync(node24) && existsSync(entryJs);
+  return existsSync(node24) && existsSync(entryJs) && existsSync(join(installDir, '.installed'));
 }
 
-/** Makes sure code-server is installed (idempotent; runs the setup script when something is missing). */
+/**
+ * Makes sure code-server is installed: runs the setup script, which checks its marker and returns at once when
+ * the right versions are there. Call it with the network, before entering a private network namespace.
+ */
 export async function ensureInstalled() {
-  if (isInstalled() && existsSync(chromiumPath)) return;
   await run('bash', [join(repoRoot, 'scripts', 'setup-vscode.sh')]);
   if (!isInstalled()) throw new Error('code-server is still missing after scripts/setup-vscode.sh');
 }

@@ -33,8 +33,9 @@ function maybeIsolate() {
 }
 
 async function main() {
+  // Install (with the network) first; only the tests themselves run isolated.
+  if (!process.env.TCP_STATES_NETNS_INNER) await ensureInstalled();
   if (maybeIsolate()) return;
-  await ensureInstalled();
   const workspace = process.env.TCP_STATES_TEST_WORKSPACE ?? join(repoRoot, 'test', 'fixtures');
   // Overrides exist so the runner itself can be exercised on another extension or suite.
   const extensionPath = process.env.TCP_STATES_EXTENSION_PATH ?? repoRoot;
