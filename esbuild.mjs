@@ -71,8 +71,35 @@ if (!production) {
   });
 }
 
+/**
+ * In watch mode each target reports its rebuilds as `[watch] build started` / `[watch] build finished` and its
+ * errors as `[watch] error: file:line:col: text`, the lines .vscode/tasks.json's problem matcher reads.
+ */
+const watchReporter = {
+  name: 'watch-reporter',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const [kind, messages] of [
+        ['error', result.errors],
+        ['warning', result.warnings],
+      ]) {
+        for (const m of messages) {
+          const where = m.location
+            ? `${m.location.file}:${m.location.line}:${m.location.column + 1}`
+            : 'esbuild:1:1';
+          console.log(`[watch] ${kind}: ${where}: ${m.text}`);
+        }
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
 if (watch) {
-  const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
+  const contexts = await Promise.all(
+    targets.map((t) => esbuild.context({ ...t, plugins: [...(t.plugins ?? []), watchReporter] })),
+  );
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('[esbuild] watching…');
 } else {
