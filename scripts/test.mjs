@@ -9,6 +9,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ALL = ['static', 'unit', 'cli', 'webview', 'integration'];
+// The fewest tests each tier must run. A tier that runs fewer (a glob that matches nothing, a suite that finds
+// no test, a runner that dies before its summary) fails, so a silent zero can never read as green.
+// Raise these as tests are added; never lower them to make a run pass.
+const MIN_TESTS = { static: 7, unit: 130, cli: 18, webview: 28, integration: 20 };
 const wanted = process.argv.slice(2).filter((a) => ALL.includes(a));
 const tiers = wanted.length ? wanted : ALL;
 
@@ -68,9 +72,20 @@ async function nodeTestTier(files) {
   return { ...counts, code };
 }
 
-/** The mocha suite inside code-server, then the packaged .vsix installed into it. */
+/**
+ * Installs code-server (with the network, before any runner isolates itself), then runs the mocha suite inside
+ * it and the packaged .vsix installed into a fresh one.
+ */
 async function integrationTier() {
   const counts = { passed: 0, failed: 0 };
+  const setup = await exec('bash', [join(root, 'scripts', 'setup-vscode.sh')], () => {});
+  if (setup !== 0) {
+    return {
+      ...counts,
+      code: setup,
+      note: 'code-server could not be installed: see the [setup-vscode] lines above',
+    };
+  }
   let code = 0;
   const runs = [
     ['runIntegration.mjs', /\[tcp-states\] integration: (\d+) passed, (\d+) failed/, {}],
@@ -110,6 +125,7 @@ async function staticTier() {
     ['tsc -p webview', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'webview', '--noEmit']],
     ['tsc -p test', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'test', '--noEmit']],
     ['eslint', [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']],
+    ['prettier --check', [join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '.']],
   ];
   let passed = 0;
   let failed = 0;
@@ -142,6 +158,11 @@ for (const tier of tiers) {
   else if (tier === 'cli') r = await nodeTestTier(listTests(join(root, 'test', 'cli'), '.test.ts'));
   else if (tier === 'webview') r = await nodeTestTier(listTests(join(root, 'test', 'webview'), '.test.ts'));
   else r = await integrationTier();
+  const total = r.passed + r.failed;
+  if (total < MIN_TESTS[tier]) {
+    const why = `ran ${total} test(s), fewer than the ${MIN_TESTS[tier]} this tier expects`;
+    r = { ...r, code: r.code || 1, note: r.note ? `${r.note}; ${why}` : why };
+  }
   results.push({ tier, ...r, seconds: (Date.now() - t0) / 1000 });
 }
 

@@ -211,24 +211,26 @@ void test('explain accepts any spelling, in both languages; an unknown state exi
 void test('every real capture under test/fixtures parses without error and the JSON Lines are well formed', () => {
   const files: string[] = [];
   const walk = (d: string): void => {
-    let names: string[] = [];
-    try {
-      names = readdirSync(d, { withFileTypes: true }).map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
-    } catch {
-      return;
-    }
+    const names = readdirSync(d, { withFileTypes: true }).map((e) =>
+      e.isDirectory() ? `${e.name}/` : e.name,
+    );
     for (const n of names)
       if (n.endsWith('/')) walk(join(d, n.slice(0, -1)));
       else if (!n.endsWith('.json') && !n.endsWith('.md')) files.push(join(d, n));
   };
   walk(join(root, 'test', 'fixtures'));
+  // The fixtures are the point of this test: finding none (a moved folder, a bad path) is a failure, not a pass.
+  assert.ok(files.length >= 20, `found ${files.length} capture files under test/fixtures`);
+  let rows = 0;
   for (const f of files.slice(0, 40)) {
     const r = run(['parse', '--json', f]);
     assert.equal(r.code, 0, `${f}: ${r.err}`);
     const lines = readFileSync(f, 'utf8').split('\n').length;
     for (const row of r.out.trim() === '' ? [] : jsonLines(r.out)) {
+      rows++;
       assert.ok(typeof row.line === 'number' && row.line >= 1 && row.line <= lines, f);
       assert.match(String(row.local), /:(\d+|\*)$/);
     }
   }
+  assert.ok(rows >= 200, `${rows} connection rows in the first 40 captures`);
 });
