@@ -24,6 +24,13 @@ const child = spawn('npm', ['start'], {
 });
 let exited = false;
 child.on('exit', () => (exited = true));
+/** True while the child's last output line has no newline yet: our own lines then start on a fresh one. */
+let childLineOpen = false;
+function say(line) {
+  if (childLineOpen) process.stdout.write('\n');
+  childLineOpen = false;
+  console.log(line);
+}
 
 function stop() {
   if (exited) return;
@@ -41,7 +48,9 @@ const url = await new Promise((resolve, reject) => {
     URL_TIMEOUT_MS,
   );
   const feed = (chunk) => {
-    process.stdout.write(chunk.toString().replace(/^(?=.)/gm, '  | '));
+    const text = chunk.toString();
+    process.stdout.write(text.replace(/^(?=.)/gm, '  | '));
+    childLineOpen = !text.endsWith('\n');
     pending += chunk.toString();
     const m = /(http:\/\/127\.0\.0\.1:\d+\/\?folder=\S+)/.exec(pending);
     if (m) {
@@ -57,14 +66,14 @@ const url = await new Promise((resolve, reject) => {
   });
 }).catch((err) => {
   stop();
-  console.log(`[start-smoke] FAILED after ${seconds()} s: ${err.message}`);
+  say(`[start-smoke] FAILED after ${seconds()} s: ${err.message}`);
   process.exit(1);
 });
 
 let failures = 0;
 function check(name, ok, detail = '') {
   if (!ok) failures++;
-  console.log(`[start-smoke] ${ok ? '✔' : '✘'} ${name}${detail ? ` — ${detail}` : ''}`);
+  say(`[start-smoke] ${ok ? '✔' : '✘'} ${name}${detail ? ` — ${detail}` : ''}`);
 }
 
 let browser;
@@ -92,5 +101,5 @@ try {
   await browser?.close().catch(() => {});
   stop();
 }
-console.log(`[start-smoke] ${failures ? 'FAILED' : 'ok'} in ${seconds()} s`);
+say(`[start-smoke] ${failures ? 'FAILED' : 'ok'} in ${seconds()} s`);
 process.exit(failures ? 1 : 0);
