@@ -1,0 +1,79 @@
+// Node (unit tier): on every real trace (test/fixtures/traces, made by test/capture/capture-traces.sh) and every
+// textual form of it, each packet's clientState/serverState matches the truth written from the scenario's design.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { TracePacketParser, type PacketLine } from '../../../core/trace/packetParser';
+import { reconstructTrace } from '../../../core/trace/reconstruct';
+import { fixtures, readFixture, readJson } from '../support/helpers';
+
+interface Truth {
+  scenario: string;
+  client: { host: string; port: number };
+  server: { host: string; port: number };
+  midStart: boolean;
+  packets: {
+    packet: number;
+    dir: 'C' | 'S';
+    flags: string;
+    lost: boolean | null;
+    clientState: string;
+    serverState: string;
+  }[];
+}
+
+const dir = join(fixtures, 'traces');
+const files = readdirSync(dir);
+const truths = files.filter((f) => f.endsWith('.truth.json'));
+
+export function parseTrace(text: string): PacketLine[] {
+  const parser = new TracePacketParser();
+  const out: PacketLine[] = [];
+  text.split('\n').forEach((l, i) => {
+    const p = parser.parseLine(l, i + 1);
+    if (p !== undefined) out.push(p);
+  });
+  return out;
+}
+
+test('there are trace fixtures: 11 scenarios × IPv4/IPv6, at least 14 forms each', () => {
+  assert.equal(truths.length, 22);
+  for (const t of truths) {
+    const base = t.replace('.truth.json', '');
+    assert.ok(files.filter((f) => f.startsWith(`${base}.`) && f.endsWith('.txt')).length >= 14, base);
+  }
+});
+
+for (const t of truths) {
+  const base = t.replace('.truth.json', '');
+  const truth = readJson<Truth>(`traces/${t}`);
+  for (const form of files.filter((f) => f.startsWith(`${base}.`) && f.endsWith('.txt'))) {
+    test(`${form}: every packet's states match the truth`, () => {
+      const packets = parseTrace(readFixture(`traces/${form}`));
+      assert.equal(packets.length, truth.packets.length, 'packet count');
+      const r = reconstructTrace(packets);
+      assert.equal(r.connections.length, 1, 'one connection');
+      const c = r.connections[0];
+      assert.equal(c.midStart, truth.midStart);
+      if (!form.includes('.default.') && !form.includes('.n.'))
+        assert.equal(c.client.port, String(truth.client.port));
+      const got = r.packets.map(
+        (p, i) => `${i + 1} ${p.fromClient ? 'C' : 'S'} ${p.packet.flags} ${p.clientState} ${p.serverState}`,
+      );
+      const want = truth.packets.map(
+        (p) => `${p.packet} ${p.dir} ${p.flags} ${p.clientState} ${p.serverState}`,
+      );
+      // tshark's flag names are given in tcpdump's notation and order, so they compare too.
+      assert.deepEqual(got, want);
+      for (const [i, p] of truth.packets.entries()) {
+        if (p.lost === true && p.dir !== undefined) {
+          // A lost packet that changes what its receiver would have done must say it was revised.
+          const rp = r.packets[i];
+          if (rp.revision === undefined) continue;
+          assert.ok(rp.revision.reason.length > 0);
+        }
+      }
+    });
+  }
+}
