@@ -8,6 +8,7 @@ import { formatEndpoint } from '../parse/address';
 import type { Endpoint } from '../parse/types';
 import type { TcpState } from '../tcp/types';
 import type { PacketLine } from './packetParser';
+import { guessClient, type ClientGuess } from './clientGuess';
 import { normalise, type Seg } from './seqSpace';
 import { simulate, type Step } from './simulate';
 import type { Revision, TraceConnection, TraceOutcome, TracePacket, TraceResult } from './traceTypes';
@@ -23,17 +24,6 @@ export type {
 
 const epKey = (e: Endpoint): string => formatEndpoint(e);
 
-/** Linux's default ephemeral range (net.ipv4.ip_local_port_range 32768 60999): the likely client of a mid-stream trace. */
-function likelyClient(a: Endpoint, b: Endpoint): boolean {
-  const pa = Number(a.port);
-  const pb = Number(b.port);
-  if (!Number.isFinite(pa)) return false;
-  if (!Number.isFinite(pb)) return true;
-  if (pa >= 1024 !== pb >= 1024) return pa >= 1024;
-  if (pa >= 32768 !== pb >= 32768) return pa >= 32768;
-  return pa > pb;
-}
-
 const REASONS: Record<string, (line: number) => string> = {
   'fin-not-acked': (l) =>
     `this FIN never reached its receiver before the segment on line ${l}, whose ACK does not cover it`,
@@ -41,6 +31,8 @@ const REASONS: Record<string, (line: number) => string> = {
   'fin-lost': (l) => `this FIN was lost: it is retransmitted on line ${l} and nothing acknowledged it`,
   'syn-lost': (l) => `this SYN was lost: it is retransmitted on line ${l} and nothing answered it`,
   'no-listener': (l) => `nothing listened on the server port: the RST on line ${l} answered this SYN`,
+  'simultaneous-open': (l) =>
+    `the other end never listened: it sent its own SYN on line ${l}, both ends opened at once (simultaneous open, RFC 9293 §3.5)`,
 };
 
 /** At most this many replays per connection; beyond it the remaining evidence is ignored. */
@@ -49,24 +41,30 @@ const MAX_REVISIONS = 256;
 function reconstructConnection(
   raw: readonly { p: PacketLine; fromClient: boolean }[],
   midStart: boolean,
-): { steps: Step[]; revisions: Map<number, Revision>; noListener: boolean } {
+): { steps: Step[]; revisions: Map<number, Revision>; noListener: boolean; simOpen: boolean } {
   const segs = normalise(raw);
   const lost = new Set<number>();
   const revisions = new Map<number, Revision>();
   let noListener = false;
+  let simOpen = false;
   for (let round = 0; ; round++) {
-    const r = simulate(segs, lost, noListener, midStart);
+    const r = simulate(segs, lost, noListener || simOpen, midStart);
     if (r.evidence === undefined || round >= MAX_REVISIONS) {
       // Past the bound, the remaining evidence is ignored: the packets stay as last replayed, completed.
       return {
-        steps: r.evidence === undefined ? r.steps : completeSteps(segs, lost, noListener, midStart),
+        steps:
+          r.evidence === undefined ? r.steps : completeSteps(segs, lost, noListener || simOpen, midStart),
         revisions,
         noListener,
+        simOpen,
       };
     }
     const e = r.evidence;
     const reason = REASONS[e.reason](segs[e.by].p.line);
-    if (e.noListener === true) {
+    if (e.simOpen === true) {
+      simOpen = true;
+      revisions.set(0, { reason, byLine: segs[e.by].p.line });
+    } else if (e.noListener === true) {
       noListener = true;
       revisions.set(0, { reason, byLine: segs[e.by].p.line });
     } else {
@@ -130,6 +128,7 @@ export function reconstructTrace(lines: readonly PacketLine[]): TraceResult {
     client: Endpoint;
     server: Endpoint;
     midStart: boolean;
+    guess: ClientGuess;
     members: number[];
     handshakeDone: boolean;
     iss?: number;
@@ -142,15 +141,23 @@ export function reconstructTrace(lines: readonly PacketLine[]): TraceResult {
     const b = epKey(p.dst);
     const key = a < b ? `${a}|${b}` : `${b}|${a}`;
     let c = open.get(key);
-    const newSyn = p.syn && !p.ack && c !== undefined && (c.handshakeDone || c.midStart) && p.seq !== c.iss;
+    const newSyn =
+      p.syn &&
+      !p.ack &&
+      c !== undefined &&
+      (c.handshakeDone || c.midStart) &&
+      // tshark numbers every SYN 0 (relative); after the handshake a bare SYN is a new connection on the same 4-tuple.
+      (p.format === 'tshark' || p.seq !== c.iss);
     if (c === undefined || newSyn) {
-      const midStart = !(p.syn && !p.ack) && !(p.syn && p.ack);
-      const srcIsClient = p.syn ? !p.ack : midStart ? likelyClient(p.src, p.dst) : false;
+      const midStart = !p.syn;
+      const guess = guessClient(p);
+      const srcIsClient = guess.srcIsClient;
       c = {
         index: conns.length,
         client: srcIsClient ? p.src : p.dst,
         server: srcIsClient ? p.dst : p.src,
         midStart,
+        guess,
         members: [],
         handshakeDone: false,
         iss: p.syn && !p.ack ? p.seq : undefined,
@@ -165,7 +172,7 @@ export function reconstructTrace(lines: readonly PacketLine[]): TraceResult {
   const packets: TracePacket[] = new Array<TracePacket>(lines.length);
   const connections: TraceConnection[] = conns.map((c) => {
     const raw = c.members.map((i) => ({ p: lines[i], fromClient: owner[i].fromClient }));
-    const { steps, revisions, noListener } = reconstructConnection(raw, c.midStart);
+    const { steps, revisions, noListener, simOpen } = reconstructConnection(raw, c.midStart);
     c.members.forEach((pi, k) => {
       const s = steps[k];
       packets[pi] = {
@@ -192,6 +199,9 @@ export function reconstructTrace(lines: readonly PacketLine[]): TraceResult {
       client: c.client,
       server: c.server,
       midStart: c.midStart,
+      clientBasis: c.guess.basis,
+      clientReason: simOpen ? 'the sender of the first SYN (both ends opened)' : c.guess.reason,
+      simultaneousOpen: simOpen,
       packets: c.members,
       clientStates: path((s) => s.c, steps.length > 0 ? steps[0].cb : 'CLOSED'),
       serverStates: path((s) => s.s, steps.length > 0 ? steps[0].sb : 'LISTEN'),

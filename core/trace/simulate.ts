@@ -34,6 +34,8 @@ export interface Evidence {
   by: number;
   reason: string;
   noListener?: boolean;
+  /** The server end sent a bare SYN: it opened too (simultaneous open), so it never listened. */
+  simOpen?: boolean;
 }
 
 /** True when `ack` (in the sender's view of the peer's space) covers sequence point `at`; without numbers, the flag decides. */
@@ -64,11 +66,23 @@ export function simulate(
     const segLen = p.len + (p.syn ? 1 : 0) + (p.fin ? 1 : 0);
     const seq = g.seq ?? x.sndNxt;
     const end = seq !== undefined ? mod32(seq + segLen) : undefined;
+    // The SYN,ACK of a simultaneous open repeats the SYN already sent (§3.5 figure 8, line 4): not a retransmission.
+    const firstSynAck = p.syn && p.ack && !x.sentSynAck;
     const retrans =
-      segLen > 0 && end !== undefined && x.sndNxt !== undefined && seqGe(x.sndNxt, end) && !p.rst;
+      segLen > 0 &&
+      end !== undefined &&
+      x.sndNxt !== undefined &&
+      seqGe(x.sndNxt, end) &&
+      !p.rst &&
+      !firstSynAck;
     let role: PacketRole = p.len > 0 ? 'data' : 'ack';
 
     // ---- The sender (it did send this; §3.10 user calls and their segments).
+    if (!g.fromClient && p.syn && !p.ack && !noListener) {
+      // A bare SYN from the server end: it is an active opener too (§3.5 figure 8), it was CLOSED, not LISTEN.
+      if (!ignore)
+        return { steps, evidence: { lost: -1, by: i, reason: 'simultaneous-open', simOpen: true } };
+    }
     if (p.ack && !p.rst) {
       // §3.10.7.4 / §3.4: an ACK that does not cover the peer's FIN proves the FIN had not arrived when this was sent.
       if (x.peerFinAt !== undefined && y.finSeq !== undefined && !covers(g.ack, y.finSeq)) {
@@ -139,7 +153,9 @@ export function simulate(
           }
         } else if (p.syn && p.ack) {
           // §3.10.7.3 SYN-SENT: SYN,ACK acknowledging our SYN → ESTABLISHED (and send ACK).
-          if (y.state === 'SYN_SENT' && covers(g.ack, y.iss)) {
+          // §3.10.7.4 SYN-RECEIVED (simultaneous open): its ACK acknowledges our SYN → ESTABLISHED (Linux:
+          // tcp_validate_incoming lets exactly this SYN,ACK through in SYN_RECV).
+          if ((y.state === 'SYN_SENT' || y.state === 'SYN_RECEIVED') && covers(g.ack, y.iss)) {
             y.state = 'ESTABLISHED';
             y.synAckedAt = i;
           }

@@ -1,6 +1,7 @@
 // Pure (runs anywhere): the types of a reconstructed trace, shared by the reconstruction, the CLI and the editor.
 import type { Endpoint } from '../parse/types';
 import type { TcpState } from '../tcp/types';
+import type { ClientBasis } from './clientGuess';
 import type { PacketLine } from './packetParser';
 
 /** What a packet does in its connection, for hovers and the CLI. */
@@ -51,6 +52,12 @@ export interface TraceConnection {
   readonly server: Endpoint;
   /** The trace starts after the handshake: client and server were guessed from the ports. */
   readonly midStart: boolean;
+  /** How the client was told (`ports`: guessed, the trace starts mid-connection). */
+  readonly clientBasis: ClientBasis;
+  /** Says why this end is the client; starts with "guessed" when the ports decided. */
+  readonly clientReason: string;
+  /** Both ends sent a bare SYN (RFC 9293 §3.5 figure 8): there is no listener, "client" is the first SYN's sender. */
+  readonly simultaneousOpen: boolean;
   /** Indices into TraceResult.packets. */
   readonly packets: readonly number[];
   readonly clientStates: readonly TcpState[];

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Capture (root, Linux): one packet trace per scenario of traces.py (normal close, FIN+ACK in one
 # segment, simultaneous close, half-close, refused, abort, RST to TIME_WAIT, retransmissions,
-# lost final ACK, a trace ending mid-close, a trace starting mid-connection), IPv4 and IPv6, made
+# lost final ACK, a trace ending mid-close, a trace starting mid-connection; traces_more.py: simultaneous
+# open, zero window, several connections with a reused 4-tuple), IPv4 and IPv6, made
 # with tcpdump on the loopback of a throwaway network namespace, then printed by `tcpdump -r`
 # (and tshark, when installed) in the textual forms people paste, into test/fixtures/traces/.
 # Needs: iproute2, nftables, tcpdump, python3. Traffic stays on the namespace's loopback.
@@ -22,8 +23,16 @@ cleanup() {
 trap cleanup EXIT INT TERM
 ip netns add "$NS"
 ip netns exec "$NS" ip link set lo up
+# Scenarios of traces_more.py (several connections or openers); the rest are traces.py's.
+more=() base=()
+for s in "$@"; do case $s in simopen | zerowin | multi) more+=("$s") ;; *) base+=("$s") ;; esac; done
 for fam in 4 6; do
-  ip netns exec "$NS" python3 "$here/traces.py" "$tmp" "$fam" "$@"
+  if [ $# -eq 0 ] || [ ${#base[@]} -gt 0 ]; then
+    ip netns exec "$NS" python3 "$here/traces.py" "$tmp" "$fam" "${base[@]}"
+  fi
+  if [ $# -eq 0 ] || [ ${#more[@]} -gt 0 ]; then
+    (cd "$here" && ip netns exec "$NS" python3 traces_more.py "$tmp" "$fam" "${more[@]}")
+  fi
 done
 # The forms: the same capture printed with different flags. stderr is kept (2>&1): tcpdump's own
 # lines ("reading from file …") are part of what people paste.

@@ -459,5 +459,6 @@ def run(name):
     print(f"{name}-v{FAMILY}: {len(pk)} packets, {len(checks)} ss checks ok")
 
 
-for n in (ONLY or list(SCENARIOS)):
-    run(n)
+if __name__ == "__main__":
+    for n in (ONLY or list(SCENARIOS)):
+        run(n)

@@ -13,8 +13,11 @@ interface Truth {
   client: { host: string; port: number };
   server: { host: string; port: number };
   midStart: boolean;
+  /** Several connections (traces_more.py): each packet names its own. */
+  connections?: { client: { host: string; port: number }; server: { host: string; port: number } }[];
   packets: {
     packet: number;
+    conn?: number;
     dir: 'C' | 'S';
     flags: string;
     lost: boolean | null;
@@ -37,8 +40,8 @@ export function parseTrace(text: string): PacketLine[] {
   return out;
 }
 
-test('there are trace fixtures: 11 scenarios × IPv4/IPv6, at least 14 forms each', () => {
-  assert.equal(truths.length, 22);
+test('there are trace fixtures: 14 scenarios × IPv4/IPv6, at least 14 forms each', () => {
+  assert.equal(truths.length, 28);
   for (const t of truths) {
     const base = t.replace('.truth.json', '');
     assert.ok(files.filter((f) => f.startsWith(`${base}.`) && f.endsWith('.txt')).length >= 14, base);
@@ -53,16 +56,19 @@ for (const t of truths) {
       const packets = parseTrace(readFixture(`traces/${form}`));
       assert.equal(packets.length, truth.packets.length, 'packet count');
       const r = reconstructTrace(packets);
-      assert.equal(r.connections.length, 1, 'one connection');
-      const c = r.connections[0];
-      assert.equal(c.midStart, truth.midStart);
-      if (!form.includes('.default.') && !form.includes('.n.'))
-        assert.equal(c.client.port, String(truth.client.port));
+      const conns = truth.connections ?? [{ client: truth.client, server: truth.server }];
+      assert.equal(r.connections.length, conns.length, 'connections');
+      const named = !form.includes('.default.') && !form.includes('.n.');
+      for (const [k, c] of r.connections.entries()) {
+        assert.equal(c.midStart, truth.midStart);
+        if (named) assert.equal(c.client.port, String(conns[k].client.port), `connection ${k}'s client`);
+      }
       const got = r.packets.map(
-        (p, i) => `${i + 1} ${p.fromClient ? 'C' : 'S'} ${p.packet.flags} ${p.clientState} ${p.serverState}`,
+        (p, i) =>
+          `${i + 1} #${p.connection} ${p.fromClient ? 'C' : 'S'} ${p.packet.flags} ${p.clientState} ${p.serverState}`,
       );
       const want = truth.packets.map(
-        (p) => `${p.packet} ${p.dir} ${p.flags} ${p.clientState} ${p.serverState}`,
+        (p) => `${p.packet} #${p.conn ?? 0} ${p.dir} ${p.flags} ${p.clientState} ${p.serverState}`,
       );
       // tshark's flag names are given in tcpdump's notation and order, so they compare too.
       assert.deepEqual(got, want);
