@@ -9,7 +9,7 @@ import type {
   StateCounts,
   WebviewToHost,
 } from '../../core/protocol/messages';
-import { isWebviewToHost } from '../../core/protocol/validate';
+import { parseWebviewToHost } from '../../core/protocol/validate';
 import { createNonce, webviewHtml } from './webviewHtml';
 import { uiLang, webviewStrings } from './webviewStrings';
 
@@ -112,8 +112,8 @@ export class DiagramViewProvider implements vscode.WebviewViewProvider, vscode.D
 
   private receive(raw: unknown): void {
     // Messages from the page are untrusted input: validate before acting.
-    if (!isWebviewToHost(raw)) return;
-    const msg: WebviewToHost = raw;
+    const msg: WebviewToHost | undefined = parseWebviewToHost(raw);
+    if (!msg) return;
     switch (msg.type) {
       case 'ready':
         this.replay();

@@ -1,5 +1,6 @@
 // Extension host: the UI language and the localized chrome strings handed to the diagram webview.
 import * as vscode from 'vscode';
+import type { WebviewStrings } from '../../core/protocol/strings';
 import type { Lang } from '../../core/tcp/types';
 
 /** The language of the product's TCP content: the `tcpStates.contentLanguage` setting, or VS Code's display language (any Chinese locale → zh). */
@@ -11,10 +12,10 @@ export function uiLang(): Lang {
 }
 
 /**
- * Chrome strings of the webview, keyed as webview/strings.ts expects. Chrome follows VS Code's display
+ * Chrome strings of the webview, every key of core/protocol/strings.ts. Chrome follows VS Code's display
  * language (vscode.l10n); the TCP content in cards follows `tcpStates.contentLanguage` (init.lang).
  */
-export function webviewStrings(): Record<string, string> {
+export function webviewStrings(): WebviewStrings {
   return {
     zoomIn: vscode.l10n.t('Zoom in'),
     zoomOut: vscode.l10n.t('Zoom out'),
