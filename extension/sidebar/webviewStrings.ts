@@ -1,15 +1,6 @@
-// Extension host: the UI language and the localized chrome strings handed to the diagram webview.
+// Extension host: the localized chrome strings handed to the diagram webview.
 import * as vscode from 'vscode';
 import type { WebviewStrings } from '../../core/protocol/strings';
-import type { Lang } from '../../core/tcp/types';
-
-/** The language of the product's TCP content: the `tcpStates.contentLanguage` setting, or VS Code's display language (any Chinese locale → zh). */
-export function uiLang(): Lang {
-  const setting = vscode.workspace.getConfiguration('tcpStates').get<string>('contentLanguage', 'auto');
-  if (setting === 'en') return 'en';
-  if (setting === 'zh-cn') return 'zh';
-  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
 
 /**
  * Chrome strings of the webview, every key of core/protocol/strings.ts. Chrome follows VS Code's display

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { connectionView, toDiagramSelection } from '../../../core/document/connectionAtLine';
+import { connectionAtLine, toDiagramSelection } from '../../../core/document/connectionAtLine';
 import { arraySource, buildLineIndexSync, splitLines } from '../../../core/document/lineIndexBuilder';
 import { LIMITS } from '../../../core/protocol/guards';
 import type {
@@ -29,7 +29,7 @@ const realSelections: DiagramSelection[] = [
   const index = buildLineIndexSync(arraySource(lines));
   const out: DiagramSelection[] = [];
   for (let line = 1; line <= lines.length; line++) {
-    const view = connectionView(index, line, line % 2 ? 'en' : 'zh');
+    const view = connectionAtLine(index, line, line % 2 ? 'en' : 'zh');
     if (view) out.push(toDiagramSelection(view, view.entry.state));
   }
   return out;
