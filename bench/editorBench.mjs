@@ -22,7 +22,7 @@ writeFileSync(
   entry,
   [
     "export { buildLineIndex, arraySource } from '../../core/document/lineIndexBuilder';",
-    "export { connectionView } from '../../core/document/connectionAtLine';",
+    "export { connectionAtLine } from '../../core/document/connectionAtLine';",
     "export { hoverMarkdown } from '../../core/text/hoverContent';",
     "export { inlineMeaning } from '../../core/text/inlineMeaning';",
   ].join('\n'),
@@ -93,7 +93,7 @@ const hoverTimes = [];
 for (let i = 0; i < 200; i++) {
   const line = pick(i);
   const h0 = performance.now();
-  const view = core.connectionView(index, line, 'en');
+  const view = core.connectionAtLine(index, line, 'en');
   core.hoverMarkdown({ view, rawState: view.entry.state, uri: 'file:///bench.log', lang: 'en' });
   hoverTimes.push(performance.now() - h0);
 }

@@ -1,9 +1,9 @@
 // Extension host: the palette commands that belong to the diagram (editor commands live with their controllers).
 import * as vscode from 'vscode';
-import type { DiagramViewProvider } from './sidebar/diagramSidebarProvider';
 import { TCP_STATES, isTcpState, type TcpState } from '../core/tcp/types';
 import { stateReference } from '../core/tcp/stateReference';
-import { uiLang } from './sidebar/webviewStrings';
+import { uiLang } from './settings';
+import type { DiagramSidebarProvider } from './sidebar/diagramSidebarProvider';
 
 export async function focusDiagram(): Promise<void> {
   await vscode.commands.executeCommand('tcpStates.diagram.focus');
@@ -14,7 +14,7 @@ export async function focusDiagram(): Promise<void> {
  * opens the state's card in the sidebar.
  */
 export async function explainState(
-  diagram: DiagramViewProvider,
+  diagram: DiagramSidebarProvider,
   preset?: TcpState,
   atCursor?: TcpState,
 ): Promise<TcpState | undefined> {
@@ -40,7 +40,7 @@ export async function explainState(
 }
 
 export function registerCommands(
-  diagram: DiagramViewProvider,
+  diagram: DiagramSidebarProvider,
   stateAtCursor: () => TcpState | undefined,
 ): vscode.Disposable[] {
   return [

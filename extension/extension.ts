@@ -1,6 +1,6 @@
 // Extension host entry: constructs the controllers, registers them, and returns a small API for tests.
 import * as vscode from 'vscode';
-import { DiagramViewProvider, type DiagramStatus } from './sidebar/diagramSidebarProvider';
+import { DiagramSidebarProvider, type DiagramStatus } from './sidebar/diagramSidebarProvider';
 import { registerCommands } from './commands';
 import { registerEditorFeatures, type EditorApi } from './editor/editorFeatures';
 
@@ -8,8 +8,8 @@ import { registerEditorFeatures, type EditorApi } from './editor/editorFeatures'
 export interface TcpStatesApi {
   readonly diagram: {
     status(): DiagramStatus;
-    readonly onRendered: DiagramViewProvider['onRendered'];
-    readonly onHighlighted: DiagramViewProvider['onHighlighted'];
+    readonly onRendered: DiagramSidebarProvider['onRendered'];
+    readonly onHighlighted: DiagramSidebarProvider['onHighlighted'];
   };
   readonly editor: EditorApi;
   /** How long `activate` took, in milliseconds (reported by the integration suite). */
@@ -18,11 +18,11 @@ export interface TcpStatesApi {
 
 export function activate(context: vscode.ExtensionContext): TcpStatesApi {
   const started = performance.now();
-  const diagram = new DiagramViewProvider(context.extensionUri);
+  const diagram = new DiagramSidebarProvider(context.extensionUri);
   const editor = registerEditorFeatures(diagram);
   context.subscriptions.push(
     diagram,
-    vscode.window.registerWebviewViewProvider(DiagramViewProvider.viewId, diagram),
+    vscode.window.registerWebviewViewProvider(DiagramSidebarProvider.viewId, diagram),
     ...editor.disposables,
     ...registerCommands(diagram, () => editor.api.stateAtCursor()),
   );

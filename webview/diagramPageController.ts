@@ -1,5 +1,6 @@
 // Webview (browser): owns the diagram page — message handling, render-once, highlight, counts, cards and UI intent.
 import type { CardTarget, DiagramSelection, HostToWebview, StateCounts } from '../core/protocol/messages';
+import { parseHostToWebview } from '../core/protocol/validate';
 import type { Lang, TcpState } from '../core/tcp/types';
 import { renderCard, type CardActions } from './cards';
 import { diagramSource, type DiagramMode } from './diagramSource';
@@ -8,7 +9,6 @@ import { currentTheme, protocolTheme, renderDiagram, renderKey, type ThemeKind }
 import { labelNodes, mountDiagram, wireDiagramInput, type DiagramIndex } from './diagramSvg';
 import { applyCounts } from './heatMap';
 import { applySelection, readHighlight } from './highlighter';
-import { parseHostMessage } from './hostMessage';
 import { buildPage, type PageLayout } from './pageLayout';
 import { showCaption, showSteps } from './pathText';
 import { setStrings, t } from './strings';
@@ -58,7 +58,7 @@ export class DiagramPageController {
   }
 
   private onMessage(raw: unknown): void {
-    const msg: HostToWebview | undefined = parseHostMessage(raw);
+    const msg: HostToWebview | undefined = parseHostToWebview(raw);
     if (!msg) return;
     switch (msg.type) {
       case 'init': {

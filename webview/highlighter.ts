@@ -4,7 +4,7 @@ import { TCP_STATES, isTcpState, type TcpState } from '../core/tcp/types';
 import { transitionById } from '../core/tcp/transitions';
 import { endsAtBottom } from './diagramSource';
 import type { DiagramIndex } from './diagramSvg';
-import { pathStates } from './hostMessage';
+import { pathStates } from './state/selectionPath';
 
 /** Every class this module owns; clearing them returns the plain reference. */
 const STATE_CLASSES = ['hl-current', 'hl-path', 'hl-seen', 'hl-alt'] as const;

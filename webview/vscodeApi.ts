@@ -1,6 +1,7 @@
 // Webview (browser): the one handle on VS Code's webview API, typed, acquired once; plus the persisted UI intent.
+import { isRecord } from '../core/protocol/guards';
 import type { CardTarget, WebviewToHost } from '../core/protocol/messages';
-import { isTcpState } from '../core/tcp/types';
+import { parseCardTarget } from '../core/protocol/validate';
 
 /** The object `acquireVsCodeApi()` returns inside a VS Code webview. */
 export interface WebviewApi<S> {
@@ -57,18 +58,6 @@ export function postToHost(message: WebviewToHost): void {
   vscodeApi().postMessage(message);
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function readCard(v: unknown): CardTarget | null {
-  if (!isRecord(v)) return null;
-  if (v.kind === 'state' && isTcpState(v.state)) return { kind: 'state', state: v.state };
-  if (v.kind === 'transition' && typeof v.transitionId === 'string')
-    return { kind: 'transition', transitionId: v.transitionId };
-  return null;
-}
-
 function finite(v: unknown, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
@@ -88,7 +77,7 @@ export function loadState(): PersistedState {
     panY: finite(raw.panY, 0),
     compact: typeof raw.compact === 'boolean' ? raw.compact : undefined,
     resets: raw.resets === true,
-    card: readCard(raw.card),
+    card: parseCardTarget(raw.card) ?? null,
     placed: raw.placed === true,
     svgCache: cache.slice(0, CACHE_SIZE),
   };

@@ -7,7 +7,7 @@ import { describePath, inferPath, type StatePath } from '../tcp/pathInference';
 import type { Lang, TcpState } from '../tcp/types';
 import type { IndexedConnection, LineEntry, LineIndex, TrailStep } from './lineIndex';
 
-export interface ConnectionView {
+export interface ConnectionAtLine {
   readonly entry: LineEntry;
   readonly local: string;
   readonly remote: string;
@@ -56,7 +56,7 @@ function roleOf(index: LineIndex, entry: LineEntry): 'client' | 'server' | undef
   return index.facts.listenPorts.includes(port) ? 'server' : 'client';
 }
 
-export function connectionView(index: LineIndex, line: number, lang: Lang): ConnectionView | undefined {
+export function connectionAtLine(index: LineIndex, line: number, lang: Lang): ConnectionAtLine | undefined {
   const entry = index.entryAt(line);
   if (entry === undefined) return undefined;
   const observed = observedStates(index, entry);
@@ -76,7 +76,7 @@ export function connectionView(index: LineIndex, line: number, lang: Lang): Conn
 }
 
 /** What the sidebar diagram draws for this connection. */
-export function toDiagramSelection(view: ConnectionView, rawState: string): DiagramSelection {
+export function toDiagramSelection(view: ConnectionAtLine, rawState: string): DiagramSelection {
   return {
     state: view.entry.state,
     rawState,

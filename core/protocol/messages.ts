@@ -1,5 +1,6 @@
 // Pure (host and webview): the one typed protocol between the extension host and the diagram webview.
 import type { Lang, TcpState } from '../tcp/types';
+import type { WebviewStrings } from './strings';
 
 /** A path step as the diagram draws it (mirrors tcp/pathInference PathStep). */
 export interface DiagramStep {
@@ -42,7 +43,8 @@ export type CardTarget =
 export interface InitMessage {
   readonly type: 'init';
   readonly lang: Lang;
-  readonly strings: Readonly<Record<string, string>>;
+  /** The host sends every key; the webview accepts any subset (a missing key falls back to English). */
+  readonly strings: Partial<WebviewStrings>;
   readonly compact: boolean;
 }
 /** host → webview: the selected connection, or null for the plain reference. */
@@ -70,13 +72,21 @@ export interface SetCompactMessage {
 /** host → webview: zoom commands from the view's title bar. */
 export interface ZoomMessage {
   readonly type: 'zoom';
-  readonly action: 'in' | 'out' | 'fit';
+  readonly action: ZoomAction;
 }
 
 export type HostToWebview =
   InitMessage | SelectionMessage | CountsMessage | ShowCardMessage | SetCompactMessage | ZoomMessage;
 
+/** The zoom commands of the title bar and the toolbar. */
+export const ZOOM_ACTIONS = ['in', 'out', 'fit'] as const;
+export type ZoomAction = (typeof ZOOM_ACTIONS)[number];
+
 // ---- webview → host ----
+
+/** The theme family a render reports. */
+export const PROTOCOL_THEMES = ['light', 'dark', 'high-contrast'] as const;
+export type ProtocolTheme = (typeof PROTOCOL_THEMES)[number];
 
 /** webview → host: the page has loaded and wants the current state. */
 export interface ReadyMessage {
@@ -86,7 +96,7 @@ export interface ReadyMessage {
 export interface RenderedMessage {
   readonly type: 'rendered';
   readonly ok: boolean;
-  readonly theme: 'light' | 'dark' | 'high-contrast';
+  readonly theme: ProtocolTheme;
   readonly nodeCount: number;
   readonly edgeCount: number;
   readonly ms: number;

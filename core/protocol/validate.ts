@@ -1,54 +1,216 @@
-// Pure (host): shape checks for messages that arrive from the webview, which the host treats as untrusted.
-import { isTcpState } from '../tcp/types';
-import type { CardTarget, WebviewToHost } from './messages';
+// Pure (host and webview): the one validator of each direction of the webview protocol. Each side treats what it
+// receives as untrusted: a message is rebuilt field by field from the shared guards (unknown fields dropped, text
+// clamped, lists bounded) or refused as a whole when its type or a field it cannot do without is wrong.
+import type { Lang } from '../tcp/types';
+import {
+  LIMITS,
+  boolean,
+  boundedString,
+  clampedString,
+  finiteNumber,
+  isRecord,
+  listOf,
+  nullable,
+  oneOf,
+  tcpState,
+} from './guards';
+import {
+  PROTOCOL_THEMES,
+  ZOOM_ACTIONS,
+  type CardTarget,
+  type DiagramSelection,
+  type DiagramStep,
+  type HighlightedMessage,
+  type HostToWebview,
+  type RenderedMessage,
+  type StateCounts,
+  type WebviewToHost,
+} from './messages';
+import { isWebviewStringKey, type WebviewStrings } from './strings';
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+// ---- shared by both directions ----
+
+const LANGS: readonly Lang[] = ['en', 'zh'];
+
+export function parseCardTarget(v: unknown): CardTarget | undefined {
+  if (!isRecord(v)) return undefined;
+  if (v.kind === 'state') {
+    const state = tcpState(v.state);
+    return state && { kind: 'state', state };
+  }
+  if (v.kind === 'transition') {
+    const transitionId = boundedString(v.transitionId, LIMITS.transitionId);
+    return transitionId === undefined ? undefined : { kind: 'transition', transitionId };
+  }
+  return undefined;
 }
 
-function isStringArray(v: unknown): v is string[] {
-  return Array.isArray(v) && v.every((s) => typeof s === 'string');
+function edgeIds(v: unknown): string[] | undefined {
+  return listOf(v, LIMITS.edges, (x) => boundedString(x, LIMITS.transitionId));
 }
 
-function isCardTarget(v: unknown): v is CardTarget {
-  if (!isRecord(v)) return false;
-  if (v.kind === 'state') return isTcpState(v.state);
-  if (v.kind === 'transition') return typeof v.transitionId === 'string' && v.transitionId.length < 64;
-  return false;
+// ---- host → webview ----
+
+function parseStep(v: unknown): DiagramStep | undefined {
+  if (!isRecord(v)) return undefined;
+  const from = tcpState(v.from);
+  const to = tcpState(v.to);
+  const transitionId = boundedString(v.transitionId, LIMITS.transitionId);
+  const observed = boolean(v.observed);
+  if (!from || !to || transitionId === undefined || observed === undefined) return undefined;
+  return { from, to, transitionId, observed };
 }
 
-/** True when `v` is a well-formed webview → host message. */
-export function isWebviewToHost(v: unknown): v is WebviewToHost {
-  if (!isRecord(v) || typeof v.type !== 'string') return false;
+function parseSteps(v: unknown): DiagramStep[] | undefined {
+  return listOf(v, LIMITS.steps, parseStep);
+}
+
+/**
+ * A selection is refused only without its state or its path; an over-long endpoint, raw state or caption is clamped,
+ * a bad step or alternative dropped, so the sidebar still shows the connection.
+ */
+export function parseSelection(v: unknown): DiagramSelection | undefined {
+  if (!isRecord(v)) return undefined;
+  const state = tcpState(v.state);
+  const line = finiteNumber(v.line);
+  const steps = parseSteps(v.steps);
+  if (!state || line === undefined || !steps) return undefined;
+  return {
+    state,
+    rawState: clampedString(v.rawState, LIMITS.rawState) ?? state,
+    local: clampedString(v.local, LIMITS.endpoint) ?? '',
+    remote: clampedString(v.remote, LIMITS.endpoint) ?? '',
+    line,
+    steps,
+    alternatives: listOf(v.alternatives, LIMITS.alternatives, parseSteps) ?? [],
+    observedStates: listOf(v.observedStates, LIMITS.observedStates, tcpState) ?? [],
+    caption: clampedString(v.caption, LIMITS.text) ?? '',
+  };
+}
+
+function parseCounts(v: unknown): StateCounts | undefined {
+  if (!isRecord(v)) return undefined;
+  const out: { [K in keyof StateCounts]: number } = {};
+  for (const [k, n] of Object.entries(v)) {
+    const state = tcpState(k);
+    const count = finiteNumber(n);
+    if (!state || count === undefined || count < 0) return undefined;
+    out[state] = count;
+  }
+  return out;
+}
+
+/** The known keys with a usable text; anything else is left to the English fallback. */
+function parseStrings(v: Record<string, unknown>): Partial<WebviewStrings> {
+  const out: { -readonly [K in keyof WebviewStrings]?: string } = {};
+  for (const [k, s] of Object.entries(v)) {
+    if (isWebviewStringKey(k) && typeof s === 'string' && s.length > 0 && s.length <= LIMITS.uiString)
+      out[k] = s;
+  }
+  return out;
+}
+
+/** The message, if it is a well-formed host → webview message; undefined otherwise. */
+export function parseHostToWebview(v: unknown): HostToWebview | undefined {
+  if (!isRecord(v)) return undefined;
+  switch (v.type) {
+    case 'init': {
+      const lang = oneOf<Lang>(v.lang, LANGS);
+      const compact = boolean(v.compact);
+      if (!lang || compact === undefined || !isRecord(v.strings)) return undefined;
+      return { type: 'init', lang, strings: parseStrings(v.strings), compact };
+    }
+    case 'selection': {
+      const selection = nullable(v.selection, parseSelection);
+      return selection === undefined ? undefined : { type: 'selection', selection };
+    }
+    case 'counts': {
+      const counts = nullable(v.counts, parseCounts);
+      const source = nullable(v.source, (s) => clampedString(s, LIMITS.source));
+      return counts === undefined || source === undefined ? undefined : { type: 'counts', counts, source };
+    }
+    case 'showCard': {
+      const target = parseCardTarget(v.target);
+      return target && { type: 'showCard', target };
+    }
+    case 'setCompact': {
+      const compact = boolean(v.compact);
+      return compact === undefined ? undefined : { type: 'setCompact', compact };
+    }
+    case 'zoom': {
+      const action = oneOf(v.action, ZOOM_ACTIONS);
+      return action && { type: 'zoom', action };
+    }
+    default:
+      return undefined;
+  }
+}
+
+// ---- webview → host ----
+
+function parseRendered(v: Record<string, unknown>): RenderedMessage | undefined {
+  const ok = boolean(v.ok);
+  const theme = oneOf(v.theme, PROTOCOL_THEMES);
+  const nodeCount = finiteNumber(v.nodeCount);
+  const edgeCount = finiteNumber(v.edgeCount);
+  const ms = finiteNumber(v.ms);
+  if (ok === undefined || !theme || nodeCount === undefined || edgeCount === undefined || ms === undefined)
+    return undefined;
+  const error = clampedString(v.error, LIMITS.error);
+  const base: RenderedMessage = { type: 'rendered', ok, theme, nodeCount, edgeCount, ms };
+  return error === undefined ? base : { ...base, error };
+}
+
+function parseHighlighted(v: Record<string, unknown>): HighlightedMessage | undefined {
+  const current = nullable(v.current, tcpState);
+  const ms = finiteNumber(v.ms);
+  const states = listOf(v.states, LIMITS.steps, tcpState);
+  const observedEdges = edgeIds(v.observedEdges);
+  const inferredEdges = edgeIds(v.inferredEdges);
+  const alternativeEdges = edgeIds(v.alternativeEdges);
+  const labelledEdges = edgeIds(v.labelledEdges);
+  if (
+    current === undefined ||
+    ms === undefined ||
+    !states ||
+    !observedEdges ||
+    !inferredEdges ||
+    !alternativeEdges ||
+    !labelledEdges
+  )
+    return undefined;
+  return {
+    type: 'highlighted',
+    caption: clampedString(v.caption, LIMITS.text) ?? '',
+    current,
+    states,
+    observedEdges,
+    inferredEdges,
+    alternativeEdges,
+    labelledEdges,
+    ms,
+  };
+}
+
+/** The message, if it is a well-formed webview → host message; undefined otherwise. */
+export function parseWebviewToHost(v: unknown): WebviewToHost | undefined {
+  if (!isRecord(v)) return undefined;
   switch (v.type) {
     case 'ready':
-      return true;
+      return { type: 'ready' };
     case 'rendered':
-      return (
-        typeof v.ok === 'boolean' &&
-        (v.theme === 'light' || v.theme === 'dark' || v.theme === 'high-contrast') &&
-        typeof v.nodeCount === 'number' &&
-        typeof v.edgeCount === 'number' &&
-        typeof v.ms === 'number' &&
-        (v.error === undefined || typeof v.error === 'string')
-      );
+      return parseRendered(v);
     case 'highlighted':
-      return (
-        typeof v.caption === 'string' &&
-        (v.current === null || isTcpState(v.current)) &&
-        Array.isArray(v.states) &&
-        v.states.every(isTcpState) &&
-        isStringArray(v.observedEdges) &&
-        isStringArray(v.inferredEdges) &&
-        isStringArray(v.alternativeEdges) &&
-        isStringArray(v.labelledEdges) &&
-        typeof v.ms === 'number'
-      );
-    case 'findInLog':
-      return isTcpState(v.state);
-    case 'cardOpened':
-      return isCardTarget(v.target);
+      return parseHighlighted(v);
+    case 'findInLog': {
+      const state = tcpState(v.state);
+      return state && { type: 'findInLog', state };
+    }
+    case 'cardOpened': {
+      const target = parseCardTarget(v.target);
+      return target && { type: 'cardOpened', target };
+    }
     default:
-      return false;
+      return undefined;
   }
 }

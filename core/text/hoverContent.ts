@@ -2,7 +2,7 @@
 import { describePath } from '../tcp/pathInference';
 import { stateReference } from '../tcp/stateReference';
 import type { Lang, Localized } from '../tcp/types';
-import type { ConnectionView } from '../document/connectionAtLine';
+import type { ConnectionAtLine } from '../document/connectionAtLine';
 import { codeSpan, commandLink, escapeProse } from './markdown';
 import { timerText } from './timerText';
 
@@ -28,7 +28,7 @@ const W = {
 const MAX_KNOBS = 4;
 
 export interface HoverInput {
-  readonly view: ConnectionView;
+  readonly view: ConnectionAtLine;
   /** The state text exactly as printed on the line. */
   readonly rawState: string;
   /** The document's URI, for the "Show on diagram" link. */

@@ -1,10 +1,11 @@
 // Extension host: colours the state text by family and writes the inline meaning, on the visible lines of visible editors only.
 import * as vscode from 'vscode';
 import { stateReference, type StateReference } from '../../core/tcp/stateReference';
-import { uiLang } from '../sidebar/webviewStrings';
-import type { DocumentIndexService } from './documentIndexService';
-import { inlineMeaningMode, stateColorsEnabled } from './editorSettings';
 import { inlineMeaning } from '../../core/text/inlineMeaning';
+import { Debouncer } from '../plumbing/debounce';
+import { Disposable } from '../plumbing/dispose';
+import { inlineMeaningMode, onDidChangeSettings, stateColorsEnabled, uiLang } from '../settings';
+import type { DocumentIndexService } from './documentIndexService';
 
 type Family = StateReference['family'];
 
@@ -29,48 +30,46 @@ export interface DecoratedLines {
   readonly inline: readonly number[];
 }
 
-export class DecorationController implements vscode.Disposable {
+export class DecorationController extends Disposable {
   private readonly familyTypes = new Map<Family, vscode.TextEditorDecorationType>();
   private readonly inlineType: vscode.TextEditorDecorationType;
-  private readonly disposables: vscode.Disposable[] = [];
   private readonly applied = new Map<string, DecoratedLines>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly refreshLater = this.register(new Debouncer(DEBOUNCE_MS, () => this.refresh()));
 
   constructor(private readonly indexes: DocumentIndexService) {
+    super();
     // Created once; only the ranges change afterwards.
     for (const [family, color] of Object.entries(FAMILY_COLOR) as [Family, string][]) {
       this.familyTypes.set(
         family,
-        vscode.window.createTextEditorDecorationType({
-          color: new vscode.ThemeColor(color),
-          fontWeight: family === 'waiting-app' ? 'bold' : undefined,
-        }),
+        this.register(
+          vscode.window.createTextEditorDecorationType({
+            color: new vscode.ThemeColor(color),
+            fontWeight: family === 'waiting-app' ? 'bold' : undefined,
+          }),
+        ),
       );
     }
-    this.inlineType = vscode.window.createTextEditorDecorationType({
-      after: {
-        color: new vscode.ThemeColor('tcpStates.inlineMeaning.foreground'),
-        fontStyle: 'italic',
-        margin: '0 0 0 1.5em',
-      },
-      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-    });
-    this.disposables.push(
-      ...this.familyTypes.values(),
-      this.inlineType,
-      indexes.onDidIndex(() => this.schedule()),
-      vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
-      vscode.window.onDidChangeTextEditorVisibleRanges(() => this.schedule()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (
-          ['tcpStates.stateColors', 'tcpStates.inlineMeaning', 'tcpStates.contentLanguage'].some((s) =>
-            e.affectsConfiguration(s),
-          )
-        )
-          this.schedule();
+    this.inlineType = this.register(
+      vscode.window.createTextEditorDecorationType({
+        after: {
+          color: new vscode.ThemeColor('tcpStates.inlineMeaning.foreground'),
+          fontStyle: 'italic',
+          margin: '0 0 0 1.5em',
+        },
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
       }),
     );
-    this.schedule();
+    const schedule = (): void => this.refreshLater.schedule();
+    this.register(indexes.onDidIndex(schedule));
+    this.register(vscode.window.onDidChangeVisibleTextEditors(schedule));
+    this.register(vscode.window.onDidChangeTextEditorVisibleRanges(schedule));
+    this.register(
+      onDidChangeSettings((change) => {
+        if (change.affects('stateColors', 'inlineMeaning', 'contentLanguage')) schedule();
+      }),
+    );
+    schedule();
   }
 
   /** Lines (1-based) decorated in the visible editor of `uri`, as last applied. */
@@ -80,17 +79,7 @@ export class DecorationController implements vscode.Disposable {
 
   /** Re-decorates now instead of after the debounce (tests). */
   flush(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.refresh();
-  }
-
-  private schedule(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.refresh();
-    }, DEBOUNCE_MS);
+    this.refreshLater.flush();
   }
 
   private refresh(): void {
@@ -143,10 +132,5 @@ export class DecorationController implements vscode.Disposable {
       states: [...new Set([...(prev?.states ?? []), ...states])].sort((a, b) => a - b),
       inline: [...new Set([...(prev?.inline ?? []), ...inlineLines])].sort((a, b) => a - b),
     });
-  }
-
-  dispose(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    for (const d of this.disposables) d.dispose();
   }
 }

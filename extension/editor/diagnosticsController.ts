@@ -1,10 +1,11 @@
 // Extension host: the diagnosis of a connection log as Problems on its evidence lines, with an "Explain <STATE>" quick fix.
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../../core/analysis/diagnosis';
-import { uiLang } from '../sidebar/webviewStrings';
-import type { DocumentIndexService } from './documentIndexService';
-import { diagnosticsEnabled, scannedLanguages } from './editorSettings';
 import type { LineIndex } from '../../core/document/lineIndex';
+import { Disposable } from '../plumbing/dispose';
+import { ProviderWhileSetting } from '../plumbing/providerWhileSetting';
+import { diagnosticsEnabled, onDidChangeSettings, scannedSelector, uiLang } from '../settings';
+import type { DocumentIndexService } from './documentIndexService';
 
 export const DIAGNOSTIC_SOURCE = 'TCP States';
 
@@ -43,38 +44,34 @@ export function findingDiagnostics(
   return out;
 }
 
-export class DiagnosticsController implements vscode.CodeActionProvider, vscode.Disposable {
+export class DiagnosticsController extends Disposable implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
-  private readonly collection = vscode.languages.createDiagnosticCollection('tcpStates');
-  private registration: vscode.Disposable | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly collection = this.register(vscode.languages.createDiagnosticCollection('tcpStates'));
 
   constructor(private readonly indexes: DocumentIndexService) {
-    this.register();
-    this.disposables.push(
-      this.collection,
-      indexes.onDidIndex((document) => this.update(document)),
+    super();
+    // The quick fixes are always offered on the scanned languages; the Problems follow `diagnostics`.
+    this.register(
+      new ProviderWhileSetting(
+        ['languages'],
+        () => true,
+        () =>
+          vscode.languages.registerCodeActionsProvider(scannedSelector(), this, {
+            providedCodeActionKinds: DiagnosticsController.providedCodeActionKinds,
+          }),
+      ),
+    );
+    this.register(indexes.onDidIndex((document) => this.update(document)));
+    this.register(
       vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (
-          e.affectsConfiguration('tcpStates.diagnostics.enabled') ||
-          e.affectsConfiguration('tcpStates.contentLanguage')
-        ) {
+    );
+    this.register(
+      onDidChangeSettings((change) => {
+        if (change.affects('diagnostics', 'contentLanguage'))
           for (const document of vscode.workspace.textDocuments) this.update(document);
-        }
-        if (e.affectsConfiguration('tcpStates.languages')) this.register();
       }),
     );
     for (const document of vscode.workspace.textDocuments) this.update(document);
-  }
-
-  private register(): void {
-    this.registration?.dispose();
-    this.registration = vscode.languages.registerCodeActionsProvider(
-      scannedLanguages().map((language) => ({ language })),
-      this,
-      { providedCodeActionKinds: DiagnosticsController.providedCodeActionKinds },
-    );
   }
 
   private update(document: vscode.TextDocument): void {
@@ -118,10 +115,5 @@ export class DiagnosticsController implements vscode.CodeActionProvider, vscode.
       out.push(action);
     }
     return out;
-  }
-
-  dispose(): void {
-    this.registration?.dispose();
-    for (const d of this.disposables) d.dispose();
   }
 }

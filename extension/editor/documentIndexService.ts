@@ -2,13 +2,15 @@
 import * as vscode from 'vscode';
 import type { LineIndex } from '../../core/document/lineIndex';
 import { buildLineIndex, type Scheduler } from '../../core/document/lineIndexBuilder';
+import { Debouncer } from '../plumbing/debounce';
+import { Disposable } from '../plumbing/dispose';
+import { DIAGNOSIS_THRESHOLDS, diagnosisOptions, onDidChangeSettings, scannedLanguages } from '../settings';
 
 /** setImmediate, not setTimeout(0): the latter adds ≥ 1 ms to every slice. */
 const HOST_SCHEDULER: Scheduler = {
   now: () => performance.now(),
   yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
 };
-import { diagnosisOptions, scannedLanguages } from './editorSettings';
 
 /** Documents from these schemes are never scanned: output channels, SCM views and diff sides are not logs. */
 const SKIPPED_SCHEMES = new Set(['output', 'git', 'vscode-scm', 'debug', 'vscode-terminal', 'comment']);
@@ -20,25 +22,24 @@ interface Tracked {
   /** 1-based: lines of `index` below this are still true after the edits made since it was built. */
   validBelow: number;
   build?: { readonly version: number; cancelled: boolean; readonly done: Promise<LineIndex | undefined> };
-  timer?: ReturnType<typeof setTimeout>;
+  /** The rebuild after a burst of edits. */
+  readonly rebuildLater: Debouncer;
 }
 
-export class DocumentIndexService implements vscode.Disposable {
+export class DocumentIndexService extends Disposable {
   private readonly tracked = new Map<string, Tracked>();
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly indexedEmitter = new vscode.EventEmitter<vscode.TextDocument>();
+  private readonly indexedEmitter = this.register(new vscode.EventEmitter<vscode.TextDocument>());
   /** A document's index was replaced (built, rebuilt or dropped). */
   readonly onDidIndex = this.indexedEmitter.event;
 
   constructor() {
-    this.disposables.push(
-      this.indexedEmitter,
-      vscode.workspace.onDidOpenTextDocument((d) => this.consider(d)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.drop(d)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.edited(e)),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('tcpStates.languages') || e.affectsConfiguration('tcpStates.diagnostics'))
-          this.reconsiderAll();
+    super();
+    this.register(vscode.workspace.onDidOpenTextDocument((d) => this.consider(d)));
+    this.register(vscode.workspace.onDidCloseTextDocument((d) => this.drop(d)));
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => this.edited(e)));
+    this.register(
+      onDidChangeSettings((change) => {
+        if (change.affects('languages', ...DIAGNOSIS_THRESHOLDS)) this.reconsiderAll();
       }),
     );
     for (const d of vscode.workspace.textDocuments) this.consider(d);
@@ -70,7 +71,7 @@ export class DocumentIndexService implements vscode.Disposable {
   async ready(document: vscode.TextDocument): Promise<LineIndex | undefined> {
     const t = this.tracked.get(document.uri.toString());
     if (t === undefined) return undefined;
-    if (t.timer !== undefined) this.rebuild(t);
+    if (t.rebuildLater.pending) this.rebuild(t);
     while (t.build !== undefined) await t.build.done;
     return t.index;
   }
@@ -83,8 +84,12 @@ export class DocumentIndexService implements vscode.Disposable {
     }
     let t = this.tracked.get(key);
     if (t === undefined) {
-      t = { document, validBelow: 0 };
-      this.tracked.set(key, t);
+      const created: Tracked = {
+        document,
+        validBelow: 0,
+        rebuildLater: new Debouncer(EDIT_DEBOUNCE_MS, () => this.rebuild(created)),
+      };
+      this.tracked.set(key, (t = created));
     }
     this.rebuild(t);
   }
@@ -97,13 +102,11 @@ export class DocumentIndexService implements vscode.Disposable {
     const t = this.tracked.get(e.document.uri.toString());
     if (t === undefined || e.contentChanges.length === 0) return;
     for (const c of e.contentChanges) t.validBelow = Math.min(t.validBelow, c.range.start.line + 1);
-    if (t.timer !== undefined) clearTimeout(t.timer);
-    t.timer = setTimeout(() => this.rebuild(t), EDIT_DEBOUNCE_MS);
+    t.rebuildLater.schedule();
   }
 
   private rebuild(t: Tracked): void {
-    if (t.timer !== undefined) clearTimeout(t.timer);
-    t.timer = undefined;
+    t.rebuildLater.cancel();
     if (t.build !== undefined) t.build.cancelled = true;
     const document = t.document;
     const version = document.version;
@@ -136,17 +139,17 @@ export class DocumentIndexService implements vscode.Disposable {
     const t = this.tracked.get(key);
     if (t === undefined) return;
     if (t.build !== undefined) t.build.cancelled = true;
-    if (t.timer !== undefined) clearTimeout(t.timer);
+    t.rebuildLater.cancel();
     this.tracked.delete(key);
     this.indexedEmitter.fire(document);
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const t of this.tracked.values()) {
       if (t.build !== undefined) t.build.cancelled = true;
-      if (t.timer !== undefined) clearTimeout(t.timer);
+      t.rebuildLater.cancel();
     }
     this.tracked.clear();
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }

@@ -6,7 +6,8 @@ import { formatSummaryText } from '../../core/analysis/summary';
 import type { DiagramSelection } from '../../core/protocol/messages';
 import { stateReference } from '../../core/tcp/stateReference';
 import { isTcpState, TCP_STATES, type TcpState } from '../../core/tcp/types';
-import { uiLang } from '../sidebar/webviewStrings';
+import { Disposable } from '../plumbing/dispose';
+import { uiLang } from '../settings';
 import type { DocumentIndexService } from './documentIndexService';
 import type { LineIndex } from '../../core/document/lineIndex';
 import { selectionAt, type SelectionController } from './selectionController';
@@ -18,14 +19,13 @@ interface LogTarget {
   readonly index: LineIndex;
 }
 
-export class EditorCommands implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[];
-
+export class EditorCommands extends Disposable {
   constructor(
     private readonly indexes: DocumentIndexService,
     private readonly selection: SelectionController,
   ) {
-    this.disposables = [
+    super();
+    for (const command of [
       vscode.commands.registerCommand('tcpStates.goToNextState', (state?: unknown) => this.goToNext(state)),
       vscode.commands.registerCommand('tcpStates.showOnDiagram', (uri?: unknown, line?: unknown) =>
         this.showOnDiagram(uri, line),
@@ -34,7 +34,8 @@ export class EditorCommands implements vscode.Disposable {
       vscode.commands.registerCommand('tcpStates.showSummary', (uri?: unknown, snapshot?: unknown) =>
         this.showSummary(uri, snapshot),
       ),
-    ];
+    ])
+      this.register(command);
   }
 
   /** The log to act on: the document named by `uri` (opening it if needed), else the active editor. */
@@ -120,9 +121,5 @@ export class EditorCommands implements vscode.Disposable {
           ? blocks[blocks.length - 1]
           : undefined;
     return showSummaryPick(t.editor, t.index, block);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { DiagramSelection } from '../../core/protocol/messages';
 import type { TcpState } from '../../core/tcp/types';
-import type { DiagramViewProvider } from '../sidebar/diagramSidebarProvider';
+import type { DiagramSidebarProvider } from '../sidebar/diagramSidebarProvider';
 import { DecorationController, type DecoratedLines } from './decorationController';
 import { DiagnosticsController } from './diagnosticsController';
 import { DocumentIndexService } from './documentIndexService';
@@ -28,7 +28,7 @@ export interface EditorApi {
   stateAtCursor(): TcpState | undefined;
 }
 
-export function registerEditorFeatures(diagram: DiagramViewProvider): {
+export function registerEditorFeatures(diagram: DiagramSidebarProvider): {
   disposables: vscode.Disposable[];
   api: EditorApi;
 } {

@@ -3,9 +3,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DiagramSelection } from '../../core/protocol/messages';
 import { isTcpState, type TcpState } from '../../core/tcp/types';
-import type { DiagramViewProvider } from '../sidebar/diagramSidebarProvider';
-import { uiLang } from '../sidebar/webviewStrings';
-import { connectionView, toDiagramSelection } from '../../core/document/connectionAtLine';
+import { connectionAtLine, toDiagramSelection } from '../../core/document/connectionAtLine';
+import { Debouncer } from '../plumbing/debounce';
+import { Disposable } from '../plumbing/dispose';
+import { uiLang } from '../settings';
+import type { DiagramSidebarProvider } from '../sidebar/diagramSidebarProvider';
 import type { DocumentIndexService } from './documentIndexService';
 import { pickLineOfState } from './summaryPicker';
 
@@ -18,33 +20,39 @@ export function selectionAt(
   line: number,
 ): DiagramSelection | undefined {
   const index = indexes.indexFor(document, line);
-  const view = index === undefined ? undefined : connectionView(index, line, uiLang());
+  const view = index === undefined ? undefined : connectionAtLine(index, line, uiLang());
   if (view === undefined) return undefined;
   const rawState =
     document.lineAt(line - 1).text.slice(view.entry.stateStart, view.entry.stateEnd) || view.entry.state;
   return toDiagramSelection(view, rawState);
 }
 
-export class SelectionController implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+export class SelectionController extends Disposable {
+  private readonly cursorMovedLater = this.register(
+    new Debouncer(SELECTION_DEBOUNCE_MS, () => this.cursorMoved()),
+  );
   /** The last log editor, so "Find in log" from the sidebar still knows where to look after focus moved there. */
   private lastLogEditor: vscode.TextEditor | undefined;
   private published: DiagramSelection | null = null;
 
   constructor(
     private readonly indexes: DocumentIndexService,
-    private readonly diagram: DiagramViewProvider,
+    private readonly diagram: DiagramSidebarProvider,
   ) {
-    this.disposables.push(
+    super();
+    this.register(
       vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (e.textEditor === vscode.window.activeTextEditor) this.schedule();
+        if (e.textEditor === vscode.window.activeTextEditor) this.cursorMovedLater.schedule();
       }),
-      vscode.window.onDidChangeActiveTextEditor((editor) => this.activeChanged(editor)),
+    );
+    this.register(vscode.window.onDidChangeActiveTextEditor((editor) => this.activeChanged(editor)));
+    this.register(
       indexes.onDidIndex((document) => {
         if (document === vscode.window.activeTextEditor?.document)
           this.activeChanged(vscode.window.activeTextEditor);
       }),
+    );
+    this.register(
       diagram.onFindInLog((state) => {
         if (isTcpState(state)) void this.findInLog(state);
       }),
@@ -83,15 +91,7 @@ export class SelectionController implements vscode.Disposable {
       index.currentCounts().counts,
       path.basename(editor.document.uri.path) || editor.document.uri.toString(),
     );
-    this.schedule();
-  }
-
-  private schedule(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.cursorMoved();
-    }, SELECTION_DEBOUNCE_MS);
+    this.cursorMovedLater.schedule();
   }
 
   private cursorMoved(): void {
@@ -120,10 +120,5 @@ export class SelectionController implements vscode.Disposable {
       preserveFocus: false,
     });
     await pickLineOfState(editor, index, state);
-  }
-
-  dispose(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,27 +1,28 @@
 // Extension host: the state counts of the active connection log in the status bar; clicking opens the summary pick.
 import * as vscode from 'vscode';
-import type { DocumentIndexService } from './documentIndexService';
-import { statusBarEnabled } from './editorSettings';
 import { countsTitle } from '../../core/document/snapshotBlocks';
+import { Disposable } from '../plumbing/dispose';
+import { onDidChangeSettings, statusBarEnabled } from '../settings';
+import type { DocumentIndexService } from './documentIndexService';
 
 /** States shown in the bar itself; the tooltip has them all. */
 const SHOWN_STATES = 3;
 
-export class StatusBarController implements vscode.Disposable {
-  private readonly item: vscode.StatusBarItem;
-  private readonly disposables: vscode.Disposable[] = [];
+export class StatusBarController extends Disposable {
+  private readonly item = this.register(
+    vscode.window.createStatusBarItem('tcpStates.counts', vscode.StatusBarAlignment.Right, 100),
+  );
   private visible = false;
 
   constructor(private readonly indexes: DocumentIndexService) {
-    this.item = vscode.window.createStatusBarItem('tcpStates.counts', vscode.StatusBarAlignment.Right, 100);
+    super();
     this.item.name = vscode.l10n.t('TCP States: connection counts');
     this.item.command = 'tcpStates.showSummary';
-    this.disposables.push(
-      this.item,
-      indexes.onDidIndex(() => this.update()),
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('tcpStates.statusBar.enabled')) this.update();
+    this.register(indexes.onDidIndex(() => this.update()));
+    this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    this.register(
+      onDidChangeSettings((change) => {
+        if (change.affects('statusBar')) this.update();
       }),
     );
     this.update();
@@ -56,9 +57,5 @@ export class StatusBarController implements vscode.Disposable {
     this.item.tooltip = tip;
     this.visible = true;
     this.item.show();
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,41 +1,26 @@
 // Extension host: a CodeLens with the state counts above each snapshot block; clicking it opens the summary pick.
 import * as vscode from 'vscode';
-import type { DocumentIndexService } from './documentIndexService';
-import { codeLensEnabled, scannedLanguages } from './editorSettings';
 import { countsTitle, snapshotBlocks } from '../../core/document/snapshotBlocks';
+import { Disposable } from '../plumbing/dispose';
+import { ProviderWhileSetting } from '../plumbing/providerWhileSetting';
+import { codeLensEnabled, scannedSelector } from '../settings';
+import type { DocumentIndexService } from './documentIndexService';
 
 /** At most this many lenses in one document: a 3,600-snapshot capture needs a summary, not a lens per second. */
 const MAX_LENSES = 2000;
 
-export class SummaryLensController implements vscode.CodeLensProvider, vscode.Disposable {
-  private registration: vscode.Disposable | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [];
+export class SummaryLensController extends Disposable implements vscode.CodeLensProvider {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.changed.event;
 
   constructor(private readonly indexes: DocumentIndexService) {
-    this.register();
-    this.disposables.push(
-      this.changed,
-      indexes.onDidIndex(() => this.changed.fire()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (
-          e.affectsConfiguration('tcpStates.languages') ||
-          e.affectsConfiguration('tcpStates.codeLens.enabled')
-        )
-          this.register();
-      }),
+    super();
+    this.register(indexes.onDidIndex(() => this.changed.fire()));
+    this.register(
+      new ProviderWhileSetting(['languages', 'codeLens'], codeLensEnabled, () =>
+        vscode.languages.registerCodeLensProvider(scannedSelector(), this),
+      ),
     );
-  }
-
-  private register(): void {
-    this.registration?.dispose();
-    this.registration = codeLensEnabled()
-      ? vscode.languages.registerCodeLensProvider(
-          scannedLanguages().map((language) => ({ language })),
-          this,
-        )
-      : undefined;
   }
 
   async provideCodeLenses(
@@ -57,10 +42,5 @@ export class SummaryLensController implements vscode.CodeLensProvider, vscode.Di
           arguments: [document.uri.toString(), block.snapshot ?? null],
         });
       });
-  }
-
-  dispose(): void {
-    this.registration?.dispose();
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { groupDigits } from '../../core/analysis/findingText';
 import { stateReference } from '../../core/tcp/stateReference';
 import { TCP_STATES, type TcpState } from '../../core/tcp/types';
-import { uiLang } from '../sidebar/webviewStrings';
+import { uiLang } from '../settings';
 import type { LineIndex } from '../../core/document/lineIndex';
 import type { SnapshotBlock } from '../../core/document/snapshotBlocks';
 

@@ -9,9 +9,11 @@ import type {
   StateCounts,
   WebviewToHost,
 } from '../../core/protocol/messages';
-import { isWebviewToHost } from '../../core/protocol/validate';
+import { parseWebviewToHost } from '../../core/protocol/validate';
+import { Disposable } from '../plumbing/dispose';
+import { diagramCompact, onDidChangeSettings, uiLang } from '../settings';
 import { createNonce, webviewHtml } from './webviewHtml';
-import { uiLang, webviewStrings } from './webviewStrings';
+import { webviewStrings } from './webviewStrings';
 
 /** What the host knows about the view, for commands and tests. */
 export interface DiagramStatus {
@@ -22,26 +24,34 @@ export interface DiagramStatus {
   readonly lastCard: CardTarget | undefined;
 }
 
-export class DiagramViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+export class DiagramSidebarProvider extends Disposable implements vscode.WebviewViewProvider {
   static readonly viewId = 'tcpStates.diagram';
 
   private view: vscode.WebviewView | undefined;
   private selection: DiagramSelection | null = null;
   private counts: { counts: StateCounts | null; source: string | null } = { counts: null, source: null };
+  /** A card asked for while the page could not show it; sent with every replay until the page reports it open. */
   private pendingCard: CardTarget | undefined;
   private lastRendered: RenderedMessage | undefined;
   private lastHighlighted: HighlightedMessage | undefined;
   private lastCard: CardTarget | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly findInLogEmitter = new vscode.EventEmitter<string>();
-  private readonly renderedEmitter = new vscode.EventEmitter<RenderedMessage>();
-  private readonly highlightedEmitter = new vscode.EventEmitter<HighlightedMessage>();
+  private readonly findInLogEmitter = this.register(new vscode.EventEmitter<string>());
+  private readonly renderedEmitter = this.register(new vscode.EventEmitter<RenderedMessage>());
+  private readonly highlightedEmitter = this.register(new vscode.EventEmitter<HighlightedMessage>());
   /** Fired when the user asks, from a card, to reveal lines of a state in the active log. */
   readonly onFindInLog = this.findInLogEmitter.event;
   readonly onRendered = this.renderedEmitter.event;
   readonly onHighlighted = this.highlightedEmitter.event;
 
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  constructor(private readonly extensionUri: vscode.Uri) {
+    super();
+    // The open page follows the settings it draws with, without a reload.
+    this.register(
+      onDidChangeSettings((change) => {
+        if (change.affects('diagramCompact', 'contentLanguage')) this.post(this.initMessage());
+      }),
+    );
+  }
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
@@ -65,14 +75,18 @@ export class DiagramViewProvider implements vscode.WebviewViewProvider, vscode.D
       lang: uiLang() === 'zh' ? 'zh-CN' : 'en',
       loadingText: vscode.l10n.t('Loading the TCP state diagram…'),
     });
-    this.disposables.push(
+    const subscriptions = [
       webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       // Without retainContextWhenHidden the page is rebuilt on show; it says `ready` again and we replay.
       view.onDidChangeVisibility(() => {
         if (view.visible) this.replay();
       }),
+    ];
+    for (const s of subscriptions) this.register(s);
+    this.register(
       view.onDidDispose(() => {
         if (this.view === view) this.view = undefined;
+        for (const s of subscriptions) s.dispose();
       }),
     );
   }
@@ -106,14 +120,10 @@ export class DiagramViewProvider implements vscode.WebviewViewProvider, vscode.D
     this.post({ type: 'zoom', action });
   }
 
-  setCompact(compact: boolean): void {
-    this.post({ type: 'setCompact', compact });
-  }
-
   private receive(raw: unknown): void {
     // Messages from the page are untrusted input: validate before acting.
-    if (!isWebviewToHost(raw)) return;
-    const msg: WebviewToHost = raw;
+    const msg: WebviewToHost | undefined = parseWebviewToHost(raw);
+    if (!msg) return;
     switch (msg.type) {
       case 'ready':
         this.replay();
@@ -131,6 +141,8 @@ export class DiagramViewProvider implements vscode.WebviewViewProvider, vscode.D
         return;
       case 'cardOpened':
         this.lastCard = msg.target;
+        if (this.pendingCard !== undefined && sameCard(this.pendingCard, msg.target))
+          this.pendingCard = undefined;
         return;
       default: {
         const unreachable: never = msg;
@@ -139,13 +151,12 @@ export class DiagramViewProvider implements vscode.WebviewViewProvider, vscode.D
     }
   }
 
+  private initMessage(): HostToWebview {
+    return { type: 'init', lang: uiLang(), strings: webviewStrings(), compact: diagramCompact() };
+  }
+
   private replay(): void {
-    this.post({
-      type: 'init',
-      lang: uiLang(),
-      strings: webviewStrings(),
-      compact: vscode.workspace.getConfiguration('tcpStates').get<boolean>('diagram.compact', false),
-    });
+    this.post(this.initMessage());
     this.post({ type: 'counts', counts: this.counts.counts, source: this.counts.source });
     this.post({ type: 'selection', selection: this.selection });
     if (this.pendingCard) this.post({ type: 'showCard', target: this.pendingCard });
@@ -155,11 +166,10 @@ export class DiagramViewProvider implements vscode.WebviewViewProvider, vscode.D
     // A hidden or unresolved view drops messages; replay() re-sends the state when it comes back.
     void this.view?.webview.postMessage(message);
   }
+}
 
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
-    this.findInLogEmitter.dispose();
-    this.renderedEmitter.dispose();
-    this.highlightedEmitter.dispose();
-  }
+function sameCard(a: CardTarget, b: CardTarget): boolean {
+  return a.kind === 'state'
+    ? b.kind === 'state' && a.state === b.state
+    : b.kind === 'transition' && a.transitionId === b.transitionId;
 }

@@ -1,20 +1,12 @@
-// Extension host: the UI language and the localized chrome strings handed to the diagram webview.
+// Extension host: the localized chrome strings handed to the diagram webview.
 import * as vscode from 'vscode';
-import type { Lang } from '../../core/tcp/types';
-
-/** The language of the product's TCP content: the `tcpStates.contentLanguage` setting, or VS Code's display language (any Chinese locale → zh). */
-export function uiLang(): Lang {
-  const setting = vscode.workspace.getConfiguration('tcpStates').get<string>('contentLanguage', 'auto');
-  if (setting === 'en') return 'en';
-  if (setting === 'zh-cn') return 'zh';
-  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
+import type { WebviewStrings } from '../../core/protocol/strings';
 
 /**
- * Chrome strings of the webview, keyed as webview/strings.ts expects. Chrome follows VS Code's display
+ * Chrome strings of the webview, every key of core/protocol/strings.ts. Chrome follows VS Code's display
  * language (vscode.l10n); the TCP content in cards follows `tcpStates.contentLanguage` (init.lang).
  */
-export function webviewStrings(): Record<string, string> {
+export function webviewStrings(): WebviewStrings {
   return {
     zoomIn: vscode.l10n.t('Zoom in'),
     zoomOut: vscode.l10n.t('Zoom out'),

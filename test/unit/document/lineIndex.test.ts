@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { connectionView, observedStates } from '../../../core/document/connectionAtLine';
+import { connectionAtLine, observedStates } from '../../../core/document/connectionAtLine';
 import { hoverMarkdown } from '../../../core/text/hoverContent';
 import { inlineMeaning } from '../../../core/text/inlineMeaning';
 import {
@@ -95,7 +95,7 @@ void test('the time series gives the client its observed path up to the line, an
   const entry = index.entryAt(lastTw);
   assert.ok(entry);
   assert.deepEqual(observedStates(index, entry), truth.client.path);
-  const view = connectionView(index, lastTw, 'en');
+  const view = connectionAtLine(index, lastTw, 'en');
   assert.ok(view);
   assert.equal(view.local, truth.client.local);
   assert.equal(view.role, 'client');
@@ -121,13 +121,13 @@ void test('hover Markdown: timer left, knobs with cautions, escaped owner, two c
   const text = capture('ss-tanpo.txt');
   const index = buildLineIndexSync(arraySource(splitLines(text)));
   const tw = lineOf(text, /^TIME-WAIT .*timewait,57sec/);
-  const view = connectionView(index, tw, 'en');
+  const view = connectionAtLine(index, tw, 'en');
   assert.ok(view);
   const en = hoverMarkdown({ view, rawState: 'TIME-WAIT', uri: 'file:///x/ss-tanpo.txt', lang: 'en' });
   assert.match(en, /TIME_WAIT, 57 s left of 60 s/);
   assert.match(en, /tcp_tw_recycle/);
   assert.equal((en.match(/\]\(command:/g) ?? []).length, 2);
-  const zhView = connectionView(index, tw, 'zh');
+  const zhView = connectionAtLine(index, tw, 'zh');
   assert.ok(zhView);
   assert.match(
     hoverMarkdown({ view: zhView, rawState: 'TIME-WAIT', uri: 'file:///x', lang: 'zh' }),
@@ -135,7 +135,7 @@ void test('hover Markdown: timer left, knobs with cautions, escaped owner, two c
   );
 
   const cw = lineOf(text, /^CLOSE-WAIT .*we"ird/);
-  const cwView = connectionView(index, cw, 'en');
+  const cwView = connectionAtLine(index, cw, 'en');
   assert.ok(cwView);
   const md = hoverMarkdown({ view: cwView, rawState: 'CLOSE-WAIT', uri: 'file:///x', lang: 'en' });
   assert.ok(md.includes('`we"ird (x,y (pid 15885)`'), md);
