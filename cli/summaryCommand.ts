@@ -1,6 +1,6 @@
 // Node (CLI): `tcp-states summary [--json] [FILE…]`: counts and diagnosis, streamed so a million lines stay cheap.
 import { DEFAULT_DIAGNOSIS_OPTIONS } from '../core/analysis/diagnosis';
-import { formatSummaryText } from '../core/analysis/summary';
+import { formatSummaryText } from '../core/analysis/summaryText';
 import type { CliArgs } from './cliArgs';
 import { forEachInput } from './cliInput';
 import { paint, type CliContext } from './cliOutput';

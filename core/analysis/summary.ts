@@ -3,8 +3,6 @@ import { TCP_STATES, type TcpState } from '../tcp/types';
 import { groupDigits } from './findingText';
 import type { ConnectionRecord, LogFormat, ParseResult, SnapshotInfo } from '../parse/types';
 
-export { formatSummaryText } from './summaryText';
-
 /** Counts per state; only states that occur are present, in canonical (RFC 9293 Figure 5) order. */
 export type StateCounts = Partial<Record<TcpState, number>>;
 

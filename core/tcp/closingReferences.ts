@@ -1,6 +1,6 @@
 // Pure (runs anywhere: host, webview, CLI): reference cards for the closing states other than TIME_WAIT.
 import { KNOBS } from './knobs';
-import type { StateReference } from './stateReference';
+import type { StateReference } from './referenceTypes';
 
 type ClosingState = 'FIN_WAIT_1' | 'FIN_WAIT_2' | 'CLOSING' | 'CLOSE_WAIT' | 'LAST_ACK';
 

@@ -1,5 +1,5 @@
 // Pure (runs anywhere: host, webview, CLI): the tunables the state reference cards point to.
-import type { Knob } from './stateReference';
+import type { Knob } from './referenceTypes';
 
 /** Knobs by short key. Defaults are those of current Linux kernels unless stated. */
 export const KNOBS = {

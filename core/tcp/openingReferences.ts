@@ -1,6 +1,6 @@
 // Pure (runs anywhere: host, webview, CLI): reference cards for CLOSED, LISTEN, the handshake states and ESTABLISHED.
 import { KNOBS } from './knobs';
-import type { StateReference } from './stateReference';
+import type { StateReference } from './referenceTypes';
 
 type OpeningState = 'CLOSED' | 'LISTEN' | 'SYN_SENT' | 'SYN_RECEIVED' | 'ESTABLISHED';
 

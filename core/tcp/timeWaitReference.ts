@@ -1,6 +1,6 @@
 // Pure (runs anywhere: host, webview, CLI): the TIME_WAIT reference card, the state SREs ask about most.
 import { KNOBS } from './knobs';
-import type { StateReference } from './stateReference';
+import type { StateReference } from './referenceTypes';
 
 export const TIME_WAIT_REFERENCE: StateReference = {
   state: 'TIME_WAIT',

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { focusDiagram } from '../commands';
 import { groupDigits } from '../../core/analysis/findingText';
-import { formatSummaryText } from '../../core/analysis/summary';
+import { formatSummaryText } from '../../core/analysis/summaryText';
 import type { DiagramSelection } from '../../core/protocol/messages';
 import { stateReference } from '../../core/tcp/stateReference';
 import { isTcpState, TCP_STATES, type TcpState } from '../../core/tcp/types';

@@ -107,3 +107,102 @@ test('package.nls.zh-cn.json translates every key of package.nls.json, and packa
   for (const key of used)
     assert.ok(key in en, `package.json refers to %${key}% which package.nls.json lacks`);
 });
+
+const SOURCE_DIRS = ['core', 'extension', 'webview', 'cli'];
+
+/** The source file a relative import names (`./x` → `x.ts` or `x/index.ts`), or undefined for a package. */
+function resolveImport(file: string, spec: string): string | undefined {
+  if (!spec.startsWith('.')) return undefined;
+  const base = join(dirname(file), spec);
+  for (const candidate of [`${base}.ts`, join(base, 'index.ts'), base]) {
+    try {
+      if (statSync(join(root, candidate)).isFile()) return candidate;
+    } catch {
+      // not this candidate
+    }
+  }
+  return undefined;
+}
+
+/** The import graph of the source: file → the source files it imports (type-only imports included). */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const f of SOURCE_DIRS.flatMap(tsFiles)) {
+    graph.set(
+      f,
+      importsOf(f)
+        .map((s) => resolveImport(f, s))
+        .filter((t): t is string => t !== undefined && t.endsWith('.ts')),
+    );
+  }
+  return graph;
+}
+
+/** Every cycle of a graph, each once, as its sorted members. */
+function cyclesIn(graph: Map<string, string[]>): string[][] {
+  // Tarjan's strongly connected components: any component of two or more files (or a self-import) is a cycle.
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  let next = 0;
+  const visit = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next);
+    next++;
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1 || (graph.get(v) ?? []).includes(v)) cycles.push(component.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return cycles;
+}
+
+test('no import cycles anywhere in the source (types shared by two modules live in a third)', () => {
+  const graph = importGraph();
+  // The graph is real: most files import another source file (a resolver that found nothing would pass).
+  const edges = [...graph.values()].reduce((n, targets) => n + targets.length, 0);
+  assert.ok(graph.size > 50 && edges > 150, `${graph.size} files, ${edges} imports resolved`);
+  assert.deepEqual(
+    cyclesIn(graph).map((c) => c.join(' ↔ ')),
+    [],
+  );
+});
+
+test('the cycle finder finds long cycles, self-imports and nothing in a tree', () => {
+  const g = (edges: Record<string, string[]>) => new Map(Object.entries(edges));
+  assert.deepEqual(cyclesIn(g({ a: ['b'], b: ['c'], c: ['a', 'd'], d: [] })), [['a', 'b', 'c']]);
+  assert.deepEqual(cyclesIn(g({ a: ['a'], b: [] })), [['a']]);
+  assert.deepEqual(cyclesIn(g({ a: ['b', 'c'], b: ['c'], c: [] })), []);
+  // The real graph with one back edge added (core/tcp/types.ts importing one of its importers) has a cycle.
+  const real = importGraph();
+  const importer = [...real.entries()].find(([, t]) => t.includes(join('core', 'tcp', 'types.ts')))![0];
+  real.get(join('core', 'tcp', 'types.ts'))!.push(importer);
+  assert.ok(cyclesIn(real).some((c) => c.includes(importer)));
+});
+
+const MAX_LINES = 400;
+
+test(`no source file over ${MAX_LINES} lines (split along a real seam instead)`, () => {
+  const long = SOURCE_DIRS.flatMap(tsFiles)
+    .map((f) => [f, readFileSync(join(root, f), 'utf8').split('\n').length] as const)
+    .filter(([, n]) => n > MAX_LINES)
+    .map(([f, n]) => `${f}: ${n} lines`);
+  assert.deepEqual(long, []);
+});
