@@ -1,11 +1,11 @@
 // Pure (runs anywhere): lean scanners for the rows that dominate big dumps — `ss -tan…` and Linux `netstat -tan…` —
 // reading the bytes of an ASCII chunk and slicing strings from the same chunk decoded as latin1 (equal offsets).
-import type { TcpState } from '../tcp/types';
 import { endpointOf, normalizeHost, parseColonEndpoint, WILDCARD_HOST, type NormalizedHost } from './address';
+import { ByteCursor, hasSlash, portText, sameBytes } from './byteCursor';
+import { NETSTAT_WORDS, SS_WORDS, wordAt } from './fastWords';
 import type { NetstatColumns } from './netstatParser';
 import { processRef, type RecordDraft } from './recordDraft';
 import { parseSsTimer } from './timers';
-import { normalizeStateName } from './stateNames';
 import { decimalAt, lowerKind, numberOf } from './tokens';
 import type { Endpoint, ProcessRef, TimerInfo } from './types';
 
@@ -18,81 +18,15 @@ import type { Endpoint, ProcessRef, TimerInfo } from './types';
  * record keeps; repeated host, port and process texts are shared instead of sliced again.
  */
 
-interface Word {
-  readonly word: string;
-  readonly state: TcpState;
-}
-
-function wordTable(words: readonly string[]): (Word[] | undefined)[] {
-  const byLength: (Word[] | undefined)[] = [];
-  for (const word of words) {
-    const state = normalizeStateName(word);
-    if (state === undefined) continue;
-    (byLength[word.length] ??= []).push({ word, state });
-  }
-  return byLength;
-}
-
-/** ss's state words (as isSsStateToken accepts them). */
-const SS_WORDS = wordTable([
-  'ESTAB',
-  'SYN-SENT',
-  'SYN-RECV',
-  'FIN-WAIT-1',
-  'FIN-WAIT-2',
-  'TIME-WAIT',
-  'UNCONN',
-  'CLOSE-WAIT',
-  'LAST-ACK',
-  'LISTEN',
-  'CLOSING',
-  'BOUND-INACTIVE',
-]);
-/** net-tools' English state words (tcp_state[] in netstat.c); anything else takes the general path. */
-const NETSTAT_WORDS = wordTable([
-  'ESTABLISHED',
-  'SYN_SENT',
-  'SYN_RECV',
-  'FIN_WAIT1',
-  'FIN_WAIT2',
-  'TIME_WAIT',
-  'CLOSE',
-  'CLOSE_WAIT',
-  'LAST_ACK',
-  'LISTEN',
-  'CLOSING',
-]);
-
-/** The word of `table` that the bytes [s, e) spell, compared byte by byte (no string made). */
-function wordAt(table: (Word[] | undefined)[], b: Uint8Array, s: number, e: number): Word | undefined {
-  const list = table[e - s];
-  if (list === undefined) return undefined;
-  next: for (let k = 0; k < list.length; k++) {
-    const w = list[k].word;
-    for (let i = 0; i < w.length; i++) if (b[s + i] !== w.charCodeAt(i)) continue next;
-    return list[k];
-  }
-  return undefined;
-}
-
-/** Decimal port texts by value, so repeated ports share one string. */
-const PORTS: (string | undefined)[] = [];
-
 const MAX_TOKENS = 64;
 
-export class RowScanner {
-  private bytes: Uint8Array | undefined;
-  private view: DataView | undefined;
+export class RowScanner extends ByteCursor {
   /** The last host text seen in each address column and what normalizeHost made of it. */
   private readonly hostRaw = ['', '', '', ''];
   private readonly hostNorm: NormalizedHost[] = [WILDCARD_HOST, WILDCARD_HOST, WILDCARD_HOST, WILDCARD_HOST];
   private readonly port: (string | undefined)[] = [undefined, undefined, undefined, undefined];
   private readonly ep: Endpoint[] = [];
-  private readonly names: string[] = ['', '', '', ''];
-  private nameNext = 0;
   private readonly starts = new Int32Array(MAX_TOKENS);
-  private colon = -1;
-  private dot = -1;
   private readonly ends = new Int32Array(MAX_TOKENS);
 
   /**
@@ -107,40 +41,13 @@ export class RowScanner {
     line: number,
     cols: NetstatColumns | undefined,
   ): RecordDraft | undefined {
-    if (bytes !== this.bytes) {
-      this.bytes = bytes;
-      this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    }
+    this.setBytes(bytes);
     const c = bytes[start];
     if (c === 116 /* t */) return this.netstat(bytes, text, start, end, line, cols);
     // E L S F C T U B: the first letters of ss's state words.
     if (c === 69 || c === 76 || c === 83 || c === 70 || c === 67 || c === 84 || c === 85 || c === 66)
       return this.ss(bytes, text, start, end, line);
     return undefined;
-  }
-
-  /** First offset at or after p (< end) that is not a space or tab; four bytes at a time through runs of spaces. */
-  private skipBlanks(b: Uint8Array, p: number, end: number): number {
-    const v = this.view as DataView;
-    while (p + 4 <= end && v.getUint32(p) === 0x20202020) p += 4;
-    while (p < end) {
-      const c = b[p];
-      if (c !== 32 && c !== 9) break;
-      p++;
-    }
-    return p;
-  }
-
-  /** The end of the line without its trailing spaces and tabs (never before `from`). */
-  private trimEnd(b: Uint8Array, from: number, end: number): number {
-    const v = this.view as DataView;
-    while (end - 4 >= from && v.getUint32(end - 4) === 0x20202020) end -= 4;
-    while (end > from) {
-      const c = b[end - 1];
-      if (c !== 32 && c !== 9) break;
-      end--;
-    }
-    return end;
   }
 
   /**
@@ -174,46 +81,6 @@ export class RowScanner {
     this.port[column] = port;
     this.ep[column] = ep;
     return ep;
-  }
-
-  /** text.slice(s, e), or the same text seen on one of the last rows. */
-  intern(text: string, s: number, e: number): string {
-    const names = this.names;
-    const b = this.bytes as Uint8Array;
-    for (let k = 0; k < names.length; k++) if (sameBytes(b, s, e, names[k])) return names[k];
-    const out = text.slice(s, e);
-    names[this.nameNext] = out;
-    this.nameNext = (this.nameNext + 1) & 3;
-    return out;
-  }
-
-  /** End of the token at p; sets `colon` and `dot` to the last ':' and '.' in it (-1: none). */
-  private tokenEnd(b: Uint8Array, p: number, end: number): number {
-    let colon = -1;
-    let dot = -1;
-    while (p < end) {
-      const c = b[p];
-      if (c === 32 || c === 9) break;
-      if (c === 58) colon = p;
-      else if (c === 46) dot = p;
-      p++;
-    }
-    this.colon = colon;
-    this.dot = dot;
-    return p;
-  }
-
-  /** End of the decimal token at p, or -1 when the token at p is not 1–15 digits. */
-  private digits(b: Uint8Array, p: number, end: number): number {
-    let q = p;
-    while (q < end) {
-      const c = b[q];
-      if (c < 48 || c > 57) break;
-      q++;
-    }
-    if (q === p || q - p > 15) return -1;
-    if (q < end && b[q] !== 32 && b[q] !== 9) return -1;
-    return q;
   }
 
   /** `State Recv-Q Send-Q Local Peer [extras…]` at column 0 (parseSsLine without a Netid column). */
@@ -468,12 +335,6 @@ export class RowScanner {
     return rec;
   }
 
-  private isDecimal(b: Uint8Array, s: number, e: number): boolean {
-    if (e <= s || e - s > 15) return false;
-    for (let i = s; i < e; i++) if (b[i] < 48 || b[i] > 57) return false;
-    return true;
-  }
-
   /** parseNetstatTimer(kind, paren) for the kind column [ks, ke) and the `(…)` column [ps, pe). */
   private netstatTimer(
     b: Uint8Array,
@@ -513,41 +374,4 @@ export class RowScanner {
     }
     return t;
   }
-}
-
-function hasSlash(b: Uint8Array, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) if (b[i] === 47) return true;
-  return false;
-}
-
-/** The port text at [s, e): one shared string per decimal port, '*' as is, anything else sliced. */
-function portText(b: Uint8Array, text: string, s: number, e: number): string {
-  const len = e - s;
-  if (len === 1 && b[s] === 42) return '*';
-  if (len < 1 || len > 5 || (len > 1 && b[s] === 48)) return text.slice(s, e);
-  let v = 0;
-  for (let i = s; i < e; i++) {
-    const d = b[i] - 48;
-    if (d < 0 || d > 9) return text.slice(s, e);
-    v = v * 10 + d;
-  }
-  if (v > 65535) return text.slice(s, e);
-  let out = PORTS[v];
-  if (out === undefined) {
-    out = text.slice(s, e);
-    PORTS[v] = out;
-  }
-  return out;
-}
-
-/** True when the bytes [s, e) spell `known` (ASCII). */
-function sameBytes(b: Uint8Array, s: number, e: number, known: string): boolean {
-  if (known.length !== e - s) return false;
-  for (let i = 0; i < known.length; i++) if (b[s + i] !== known.charCodeAt(i)) return false;
-  return true;
-}
-
-/** Shares process names between rows (ssParser's users:(…) scan takes one). */
-export interface NameInterner {
-  intern(text: string, s: number, e: number): string;
 }

@@ -4,7 +4,7 @@ import { processRef, type RecordDraft } from './recordDraft';
 import { parseColonEndpoint } from './address';
 import { normalizeStateName } from './stateNames';
 import { parseSsTimer } from './timers';
-import type { NameInterner } from './fastRows';
+import type { NameInterner } from './nameInterner';
 import { decimalAt, type Tokens } from './tokens';
 
 /** The state words ss prints (`ss_state_name`), upper case as printed. */
