@@ -1,21 +1,8 @@
 // Pure (runs anywhere: host, webview, CLI): the vocabulary of the TCP state machine.
 
-/** The eleven RFC 9293 states, spelled the way the product speaks them. */
-export type TcpState =
-  | 'LISTEN'
-  | 'SYN_SENT'
-  | 'SYN_RECEIVED'
-  | 'ESTABLISHED'
-  | 'FIN_WAIT_1'
-  | 'FIN_WAIT_2'
-  | 'CLOSE_WAIT'
-  | 'CLOSING'
-  | 'LAST_ACK'
-  | 'TIME_WAIT'
-  | 'CLOSED';
-
-/** All states in the order of RFC 9293 Figure 5, top to bottom. */
-export const TCP_STATES: readonly TcpState[] = [
+/** The eleven RFC 9293 states, spelled the way the product speaks them, in the order of RFC 9293 Figure 5,
+ * top to bottom. The one list the type and every table are built from. */
+export const TCP_STATES = [
   'CLOSED',
   'LISTEN',
   'SYN_SENT',
@@ -27,7 +14,10 @@ export const TCP_STATES: readonly TcpState[] = [
   'CLOSING',
   'LAST_ACK',
   'TIME_WAIT',
-];
+] as const;
+
+/** One of the eleven states. */
+export type TcpState = (typeof TCP_STATES)[number];
 
 /** Text the product shows, in both languages it ships. Domain content is data, not l10n calls. */
 export interface Localized {

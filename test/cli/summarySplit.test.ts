@@ -15,7 +15,7 @@ import {
   type SplitConfig,
 } from '../../cli/summarySplit';
 import { DEFAULT_DIAGNOSIS_OPTIONS, type DiagnosisOptions } from '../../core/analysis/diagnosis';
-import { formatSummaryText } from '../../core/analysis/summary';
+import { formatSummaryText } from '../../core/analysis/summaryText';
 
 const root = join(__dirname, '..', '..');
 const linux = join(root, 'test', 'fixtures', 'linux');
