@@ -1,5 +1,5 @@
 // Pure (runs anywhere): one line of BSD / macOS `netstat -an [-p tcp] [-v]` output.
-import type { RecordDraft } from './recordDraft';
+import { rowDraft, type RecordDraft } from './recordDraft';
 import { parseDotEndpoint } from './address';
 import { normalizeStateName } from './stateNames';
 import { decimalAt, type Tokens } from './tokens';
@@ -24,20 +24,10 @@ export function parseBsdLine(text: string, tok: Tokens, line: number): RecordDra
   const rawState = tok.get(5);
   const state = normalizeStateName(rawState);
   if (state === undefined) return undefined;
-  const rec: RecordDraft = {
-    line,
-    format: 'bsd',
-    state,
-    rawState,
-    stateStart: tok.starts[5],
-    stateEnd: tok.ends[5],
-    local,
-    remote,
-    proto,
-    recvQ,
-    sendQ,
-    processes: [],
-  };
+  const rec = rowDraft(line, 'bsd', state, rawState, tok.starts[5], tok.ends[5], local, remote);
+  rec.proto = proto;
+  rec.recvQ = recvQ;
+  rec.sendQ = sendQ;
   // macOS -v: `rhiwat shiwat pid epid state options` follow the state column.
   if (tok.count >= 10) {
     const pid = decimalAt(text, tok.starts[8], tok.ends[8]);

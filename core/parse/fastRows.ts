@@ -4,7 +4,7 @@ import { endpointOf, normalizeHost, parseColonEndpoint, WILDCARD_HOST, type Norm
 import { ByteCursor, hasSlash, portText, sameBytes } from './byteCursor';
 import { NETSTAT_WORDS, SS_WORDS, wordAt } from './fastWords';
 import type { NetstatColumns } from './netstatParser';
-import { processRef, type RecordDraft } from './recordDraft';
+import { processRef, rowDraft, type RecordDraft } from './recordDraft';
 import { parseSsTimer } from './timers';
 import { decimalAt, lowerKind, numberOf } from './tokens';
 import type { Endpoint, ProcessRef, TimerInfo } from './types';
@@ -107,19 +107,9 @@ export class RowScanner extends ByteCursor {
     if (e === p || local === undefined) return undefined;
     const remote = this.endpoint(b, text, p, e, this.colon, 1);
     if (remote === undefined) return undefined;
-    const rec: RecordDraft = {
-      line,
-      format: 'ss',
-      state: w.state,
-      rawState: w.word,
-      stateStart: 0,
-      stateEnd: stateEnd - start,
-      local,
-      remote,
-      recvQ,
-      sendQ,
-      processes: [],
-    };
+    const rec = rowDraft(line, 'ss', w.state, w.word, 0, stateEnd - start, local, remote);
+    rec.recvQ = recvQ;
+    rec.sendQ = sendQ;
     // Trailing blanks hold nothing parseExtras looks for, so it may stop where the text stops.
     const last = this.trimEnd(b, e, end);
     if (last > e && !this.extras(b, text, e, last, rec)) return undefined;
@@ -265,20 +255,10 @@ export class RowScanner extends ByteCursor {
     while (e < end && b[e] !== 32 && b[e] !== 9) e++;
     const w = wordAt(NETSTAT_WORDS, b, p, e);
     if (w === undefined) return undefined;
-    const rec: RecordDraft = {
-      line,
-      format: 'netstat',
-      state: w.state,
-      rawState: w.word,
-      stateStart: p - start,
-      stateEnd: e - start,
-      local,
-      remote,
-      proto,
-      recvQ,
-      sendQ,
-      processes: [],
-    };
+    const rec = rowDraft(line, 'netstat', w.state, w.word, p - start, e - start, local, remote);
+    rec.proto = proto;
+    rec.recvQ = recvQ;
+    rec.sendQ = sendQ;
 
     // The columns after the state, as Tokens would have cut them (at most 64 tokens on the line).
     const starts = this.starts;

@@ -1,5 +1,5 @@
 // Pure (runs anywhere): one line of Linux net-tools `netstat -tan[p][o][e]` output, any locale.
-import type { RecordDraft } from './recordDraft';
+import { rowDraft, type RecordDraft } from './recordDraft';
 import { parseColonEndpoint } from './address';
 import { GLUABLE_STATE_NAMES, normalizeStateName } from './stateNames';
 import { parseNetstatTimer } from './timers';
@@ -91,20 +91,10 @@ export function parseNetstatLine(
     }
   }
   if (state === undefined) return undefined;
-  const rec: RecordDraft = {
-    line,
-    format: 'netstat',
-    state,
-    rawState,
-    stateStart: tok.starts[5],
-    stateEnd,
-    local,
-    remote,
-    proto,
-    recvQ,
-    sendQ,
-    processes: [],
-  };
+  const rec = rowDraft(line, 'netstat', state, rawState, tok.starts[5], stateEnd, local, remote);
+  rec.proto = proto;
+  rec.recvQ = recvQ;
+  rec.sendQ = sendQ;
 
   let last = tok.count - 1;
   if (gluedKind !== undefined) {

@@ -1,6 +1,6 @@
 // Pure (runs anywhere): one row of /proc/net/tcp or /proc/net/tcp6.
 import type { Endpoint } from './types';
-import type { RecordDraft } from './recordDraft';
+import { rowDraft, type RecordDraft } from './recordDraft';
 import { compressIPv6, makeEndpoint } from './address';
 import { normalizeStateName } from './stateNames';
 import { decimalAt, hexAt, type Tokens } from './tokens';
@@ -57,18 +57,8 @@ export function parseProcLine(text: string, tok: Tokens, line: number): RecordDr
   if (state === undefined || rawState.length !== 2) return undefined;
   const queues = tok.get(4);
   const qc = queues.indexOf(':');
-  const rec: RecordDraft = {
-    line,
-    format: 'proc',
-    state,
-    rawState,
-    stateStart: tok.starts[3],
-    stateEnd: tok.ends[3],
-    local,
-    remote,
-    proto: tok.get(1).length > 13 ? 'tcp6' : 'tcp',
-    processes: [],
-  };
+  const rec = rowDraft(line, 'proc', state, rawState, tok.starts[3], tok.ends[3], local, remote);
+  rec.proto = tok.get(1).length > 13 ? 'tcp6' : 'tcp';
   if (qc > 0) {
     const tx = hexAt(queues, 0, qc);
     const rx = hexAt(queues, qc + 1, queues.length);

@@ -1,5 +1,6 @@
 // Pure (runs anywhere): the mutable shape a dialect parser fills before LogParser hands the record out.
-import type { ConnectionRecord, ProcessRef } from './types';
+import type { TcpState } from '../tcp/types';
+import type { ConnectionRecord, Endpoint, LogFormat, ProcessRef } from './types';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -13,4 +14,21 @@ export function processRef(name: string, pid: number, fd: number): ProcessRef {
   if (pid >= 0) r.pid = pid;
   if (fd >= 0) r.fd = fd;
   return r;
+}
+
+/**
+ * The fields every table row has, written once for all dialects; each parser then adds what its format prints
+ * (proto, queues, owners, timers). Owners start empty so owner columns and lines can append.
+ */
+export function rowDraft(
+  line: number,
+  format: LogFormat,
+  state: TcpState,
+  rawState: string,
+  stateStart: number,
+  stateEnd: number,
+  local: Endpoint,
+  remote: Endpoint,
+): RecordDraft {
+  return { line, format, state, rawState, stateStart, stateEnd, local, remote, processes: [] };
 }

@@ -1,6 +1,6 @@
 // Pure (runs anywhere): one line of iproute2 `ss -tan[p][o][e][i][m]` output.
 import type { ProcessRef } from './types';
-import { processRef, type RecordDraft } from './recordDraft';
+import { processRef, rowDraft, type RecordDraft } from './recordDraft';
 import { parseColonEndpoint } from './address';
 import { normalizeStateName } from './stateNames';
 import { parseSsTimer } from './timers';
@@ -57,19 +57,9 @@ export function parseSsLine(text: string, tok: Tokens, line: number): RecordDraf
   const local = parseColonEndpoint(tok.get(i + 3));
   const remote = parseColonEndpoint(tok.get(i + 4));
   if (!local || !remote) return undefined;
-  const rec: RecordDraft = {
-    line,
-    format: 'ss',
-    state,
-    rawState,
-    stateStart: tok.starts[i],
-    stateEnd: tok.ends[i],
-    local,
-    remote,
-    recvQ,
-    sendQ,
-    processes: [],
-  };
+  const rec = rowDraft(line, 'ss', state, rawState, tok.starts[i], tok.ends[i], local, remote);
+  rec.recvQ = recvQ;
+  rec.sendQ = sendQ;
   if (i === 1) rec.proto = 'tcp';
   parseExtras(text, tok.ends[i + 4], rec);
   return rec;

@@ -1,5 +1,5 @@
 // Pure (runs anywhere): one line of Windows `netstat -an[o][b]` output, English or German.
-import type { RecordDraft } from './recordDraft';
+import { rowDraft, type RecordDraft } from './recordDraft';
 import { parseColonEndpoint } from './address';
 import { normalizeStateName } from './stateNames';
 import { decimalAt, type Tokens } from './tokens';
@@ -16,18 +16,8 @@ export function parseWindowsLine(text: string, tok: Tokens, line: number): Recor
   const rawState = tok.get(3);
   const state = normalizeStateName(rawState);
   if (state === undefined) return undefined;
-  const rec: RecordDraft = {
-    line,
-    format: 'windows',
-    state,
-    rawState,
-    stateStart: tok.starts[3],
-    stateEnd: tok.ends[3],
-    local,
-    remote,
-    proto: 'TCP',
-    processes: [],
-  };
+  const rec = rowDraft(line, 'windows', state, rawState, tok.starts[3], tok.ends[3], local, remote);
+  rec.proto = 'TCP';
   if (tok.count >= 5) {
     const pid = decimalAt(text, tok.starts[4], tok.ends[4]);
     if (pid >= 0) rec.pid = pid;
