@@ -1,34 +1,38 @@
 // Webview (browser): owns the diagram page — message handling, render-once, highlight, counts, cards and UI intent.
-import type { CardTarget, DiagramSelection, HostToWebview, StateCounts } from '../core/protocol/messages';
+import type { CardTarget, HostToWebview } from '../core/protocol/messages';
 import { parseHostToWebview } from '../core/protocol/validate';
-import type { Lang, TcpState } from '../core/tcp/types';
+import type { TcpState } from '../core/tcp/types';
 import { renderCard, type CardActions } from './cards';
-import { diagramSource, type DiagramMode } from './diagramSource';
+import { diagramSource } from './diagramSource';
 import { DiagramFit, isNarrow } from './diagramFit';
-import { currentTheme, protocolTheme, renderDiagram, renderKey, type ThemeKind } from './diagramRenderer';
+import { currentTheme, protocolTheme, renderDiagram } from './diagramRenderer';
 import { labelNodes, mountDiagram, wireDiagramInput, type DiagramIndex } from './diagramSvg';
 import { applyCounts } from './heatMap';
 import { applySelection, readHighlight } from './highlighter';
 import { buildPage, type PageLayout } from './pageLayout';
 import { showCaption, showSteps } from './pathText';
 import { setStrings, t } from './strings';
+import {
+  initialState,
+  layoutCacheKey,
+  layoutOf,
+  reduce,
+  sameLayout,
+  type LayoutKey,
+  type PageEvent,
+  type PageState,
+} from './state/pageState';
 import { cacheSvg, loadState, postToHost, saveState, type PersistedState } from './vscodeApi';
 
 export class DiagramPageController {
   private readonly page: PageLayout;
   private readonly fitter: DiagramFit;
+  /** Zoom, pan and the SVG cache, persisted by VS Code across hide/show. */
   private saved: PersistedState = loadState();
-  private lang: Lang = document.documentElement.lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-  private hostCompact = false;
-  /** The view is too narrow for the labelled layout: draw compact unless the user chose otherwise. */
-  private narrow = false;
-  /** The layout on screen (the mode may already ask for the other one while mermaid works). */
-  private mountedCompact = false;
-  private theme: ThemeKind = currentTheme();
+  private state: PageState;
+  /** The layout on screen (the state may already ask for another one while mermaid works). */
+  private mounted: LayoutKey | undefined;
   private index: DiagramIndex | undefined;
-  private selection: DiagramSelection | null = null;
-  private counts: StateCounts | null = null;
-  private countsSource: string | null = null;
   private renderToken = 0;
 
   constructor(root: HTMLElement) {
@@ -39,18 +43,19 @@ export class DiagramPageController {
       () => this.saved.placed,
       (p, placed) => (this.saved = saveState({ ...p, placed })),
     );
-  }
-
-  private get mode(): DiagramMode {
-    return { compact: this.saved.compact ?? (this.hostCompact || this.narrow), resets: this.saved.resets };
+    const lang = document.documentElement.lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+    this.state = initialState(lang, currentTheme(), this.saved, false);
   }
 
   start(): void {
-    this.narrow = isNarrow(this.page.viewport.clientWidth, false);
+    this.state = reduce(this.state, {
+      type: 'resized',
+      narrow: isNarrow(this.page.viewport.clientWidth, false),
+    });
     this.wireEvents();
     this.showCaption();
     this.showModeButtons();
-    if (this.saved.card) this.openCard(this.saved.card, false);
+    if (this.state.card) this.showCard(this.state.card);
     this.paintCached();
     window.addEventListener('message', (e: MessageEvent<unknown>) => this.onMessage(e.data));
     postToHost({ type: 'ready' });
@@ -60,46 +65,48 @@ export class DiagramPageController {
   private onMessage(raw: unknown): void {
     const msg: HostToWebview | undefined = parseHostToWebview(raw);
     if (!msg) return;
-    switch (msg.type) {
-      case 'init': {
-        const before = renderKey(this.theme, this.mode);
-        setStrings(msg.strings);
-        this.lang = msg.lang;
-        this.hostCompact = msg.compact;
-        this.page.relabel();
-        this.showCaption();
-        this.showCountsSource();
-        if (this.index) labelNodes(this.index, this.lang);
-        if (this.saved.card) this.openCard(this.saved.card, false);
-        if (renderKey(this.theme, this.mode) !== before) this.modeChanged();
-        return;
-      }
-      case 'selection':
-        this.selection = msg.selection;
-        this.highlight();
-        return;
-      case 'counts':
-        this.counts = msg.counts;
-        this.countsSource = msg.source;
-        if (this.index) applyCounts(this.index, this.counts);
-        this.showCountsSource();
-        return;
-      case 'showCard':
-        this.openCard(msg.target, true);
-        return;
-      case 'setCompact':
-        this.saved = saveState({ compact: msg.compact });
-        this.modeChanged();
-        return;
-      case 'zoom':
-        if (msg.action === 'fit') this.fitter.fit();
-        else this.fitter.userZoom(msg.action === 'in' ? 1.25 : 0.8);
-        return;
-      default: {
-        const unreachable: never = msg;
-        return unreachable;
-      }
+    if (msg.type === 'zoom') {
+      if (msg.action === 'fit') this.fitter.fit();
+      else this.fitter.userZoom(msg.action === 'in' ? 1.25 : 0.8);
+      return;
     }
+    if (msg.type === 'init') setStrings(msg.strings);
+    if (msg.type === 'showCard') {
+      this.openCard(msg.target, true);
+      return;
+    }
+    this.dispatch(msg);
+  }
+
+  /** Moves to the next state and applies what changed between the two. */
+  private dispatch(event: PageEvent): void {
+    const before = this.state;
+    const after = reduce(before, event);
+    this.state = after;
+    if (
+      after.userCompact !== before.userCompact ||
+      after.resets !== before.resets ||
+      after.card !== before.card
+    )
+      this.saved = saveState({ compact: after.userCompact, resets: after.resets, card: after.card });
+    if (event.type === 'init') {
+      this.page.relabel();
+      this.showCountsSource();
+      if (this.index) labelNodes(this.index, after.lang);
+      if (after.card) this.showCard(after.card);
+    }
+    // The host's setCompact redraws even when the layout already matches (its reply is a fresh 'rendered').
+    const layoutChanged = !sameLayout(layoutOf(before), layoutOf(after)) || event.type === 'setCompact';
+    if (after.theme !== before.theme) {
+      this.paintCached();
+      void this.render();
+    } else if (layoutChanged) this.modeChanged();
+    if (after.counts !== before.counts || after.countsSource !== before.countsSource) {
+      if (this.index) applyCounts(this.index, after.counts);
+      this.showCountsSource();
+    }
+    if (after.selection !== before.selection) this.highlight();
+    else if (event.type === 'init') this.showCaption();
   }
 
   private wireEvents(): void {
@@ -107,26 +114,17 @@ export class DiagramPageController {
     p.zoomIn.addEventListener('click', () => this.fitter.userZoom(1.25));
     p.zoomOut.addEventListener('click', () => this.fitter.userZoom(0.8));
     p.fit.addEventListener('click', () => this.fitter.fit());
-    p.compact.addEventListener('click', () => {
-      this.saved = saveState({ compact: !this.mode.compact });
-      this.modeChanged();
-    });
-    p.resets.addEventListener('click', () => {
-      this.saved = saveState({ resets: !this.saved.resets });
-      this.modeChanged();
-    });
+    p.compact.addEventListener('click', () => this.dispatch({ type: 'toggleCompact' }));
+    p.resets.addEventListener('click', () => this.dispatch({ type: 'toggleResets' }));
     wireDiagramInput(
       p.canvas,
       () => this.index,
       (target) => this.openCard(target, true),
     );
-    new MutationObserver(() => {
-      const theme = currentTheme();
-      if (theme === this.theme) return;
-      this.theme = theme;
-      this.paintCached();
-      void this.render();
-    }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    new MutationObserver(() => this.dispatch({ type: 'themeChanged', theme: currentTheme() })).observe(
+      document.body,
+      { attributes: true, attributeFilter: ['class'] },
+    );
     new ResizeObserver(() => this.resized()).observe(p.viewport);
   }
 
@@ -134,12 +132,7 @@ export class DiagramPageController {
   private resized(): void {
     const width = this.page.viewport.clientWidth;
     if (width <= 0) return;
-    const narrow = isNarrow(width, this.narrow);
-    if (narrow !== this.narrow) {
-      const before = renderKey(this.theme, this.mode);
-      this.narrow = narrow;
-      if (renderKey(this.theme, this.mode) !== before) this.modeChanged();
-    }
+    this.dispatch({ type: 'resized', narrow: isNarrow(width, this.state.narrow) });
     this.fitter.resized(this.index);
   }
 
@@ -150,17 +143,19 @@ export class DiagramPageController {
   }
 
   private showModeButtons(): void {
-    this.page.compact.setAttribute('aria-pressed', String(this.mode.compact));
-    this.page.resets.setAttribute('aria-pressed', String(this.mode.resets));
+    const layout = layoutOf(this.state);
+    this.page.compact.setAttribute('aria-pressed', String(layout.compact));
+    this.page.resets.setAttribute('aria-pressed', String(layout.resets));
   }
 
   /** Paints the cached SVG of the current theme+mode, if any, while mermaid works on a fresh one. */
   private paintCached(): void {
-    const key = renderKey(this.theme, this.mode);
+    const layout = layoutOf(this.state);
+    const key = layoutCacheKey(layout);
     const cached = this.saved.svgCache.find((c) => c.key === key);
     if (!cached) return;
     try {
-      this.mount(cached.svg, key);
+      this.mount(cached.svg, layout);
     } catch {
       // A bad cache entry is simply replaced by the fresh render.
     }
@@ -168,13 +163,13 @@ export class DiagramPageController {
 
   private async render(): Promise<void> {
     const token = ++this.renderToken;
-    const theme = this.theme;
-    const mode = this.mode;
+    const layout = layoutOf(this.state);
+    const theme = layout.theme;
     this.page.viewport.setAttribute('aria-busy', 'true');
     try {
-      const result = await renderDiagram(theme, mode);
+      const result = await renderDiagram(layout);
       if (token !== this.renderToken) return; // a newer theme or mode is on its way
-      this.mount(result.svg, result.key);
+      this.mount(result.svg, layout);
       cacheSvg(result.key, result.svg);
       this.saved = loadState();
       this.page.status.textContent = '';
@@ -205,35 +200,34 @@ export class DiagramPageController {
     }
   }
 
-  private mount(svg: string, key: string): void {
-    const [, layout = 'labels', edges = 'rfc'] = key.split('/');
-    const source = diagramSource({ compact: layout === 'compact', resets: edges === 'resets' });
-    this.index = mountDiagram(this.page.canvas, svg, source.edgeIds, this.lang);
-    this.mountedCompact = layout === 'compact';
-    this.page.canvas.classList.toggle('compact', this.mountedCompact);
-    this.fitter.mounted(this.index, this.saved, this.mountedCompact);
-    applyCounts(this.index, this.counts);
+  private mount(svg: string, layout: LayoutKey): void {
+    const source = diagramSource(layout);
+    this.index = mountDiagram(this.page.canvas, svg, source.edgeIds, this.state.lang);
+    this.mounted = layout;
+    this.page.canvas.classList.toggle('compact', layout.compact);
+    this.fitter.mounted(this.index, this.saved, layout.compact);
+    applyCounts(this.index, this.state.counts);
     this.highlight();
   }
 
   private highlight(): void {
     this.showCaption();
     if (!this.index) return;
-    const ms = applySelection(this.index, this.selection);
+    const ms = applySelection(this.index, this.state.selection);
     postToHost(readHighlight(this.index, this.page.caption.textContent ?? '', this.page.steps, ms));
     this.fitter.revealCurrent(this.index);
   }
 
   private showCaption(): void {
-    showCaption(this.page.caption, this.selection);
-    const compact = this.index ? this.mountedCompact : this.mode.compact;
-    showSteps(this.page.steps, this.selection, compact, (transitionId) =>
+    showCaption(this.page.caption, this.state.selection);
+    const compact = (this.index && this.mounted ? this.mounted : layoutOf(this.state)).compact;
+    showSteps(this.page.steps, this.state.selection, compact, (transitionId) =>
       this.openCard({ kind: 'transition', transitionId }, true),
     );
   }
 
   private showCountsSource(): void {
-    const src = this.counts ? this.countsSource : null;
+    const src = this.state.counts ? this.state.countsSource : null;
     this.page.countsSource.hidden = src === null;
     this.page.countsSource.textContent = src === null ? '' : t('countsFrom', src);
   }
@@ -244,17 +238,22 @@ export class DiagramPageController {
     close: () => this.closeCard(),
   };
 
+  /** Draws a card; false when the target names nothing the product knows. */
+  private showCard(target: CardTarget): boolean {
+    return renderCard(this.page.card, target, this.state.lang, this.cardActions);
+  }
+
   private openCard(target: CardTarget, byUser: boolean): void {
-    if (!renderCard(this.page.card, target, this.lang, this.cardActions)) return;
-    this.saved = saveState({ card: target });
+    if (!this.showCard(target)) return;
+    this.dispatch({ type: 'openCard', target });
     if (byUser) postToHost({ type: 'cardOpened', target });
   }
 
   private closeCard(): void {
-    const open = this.saved.card;
+    const open = this.state.card;
     this.page.card.hidden = true;
     this.page.card.replaceChildren();
-    this.saved = saveState({ card: null });
+    this.dispatch({ type: 'closeCard' });
     if (open?.kind === 'state') this.index?.nodes.get(open.state)?.focus();
   }
 }

@@ -1,9 +1,7 @@
 // Webview (browser): runs mermaid — once per theme × mode — and reports how long layout took.
 import mermaid, { type MermaidConfig } from 'mermaid';
 import { diagramSource, type DiagramMode } from './diagramSource';
-
-/** VS Code's four theme kinds, read from the body classes it sets on the webview. */
-export type ThemeKind = 'light' | 'dark' | 'hc-dark' | 'hc-light';
+import { layoutCacheKey, type LayoutKey, type ThemeKind } from './state/pageState';
 
 export function currentTheme(body: HTMLElement = document.body): ThemeKind {
   const c = body.classList;
@@ -16,11 +14,6 @@ export function currentTheme(body: HTMLElement = document.body): ThemeKind {
 /** The theme name the protocol reports. */
 export function protocolTheme(kind: ThemeKind): 'light' | 'dark' | 'high-contrast' {
   return kind === 'hc-dark' || kind === 'hc-light' ? 'high-contrast' : kind;
-}
-
-/** Cache key of one layout. */
-export function renderKey(theme: ThemeKind, mode: DiagramMode): string {
-  return `${theme}/${mode.compact ? 'compact' : 'labels'}/${mode.resets ? 'resets' : 'rfc'}`;
 }
 
 // High contrast has no mermaid theme: 'base' with the contrast colours VS Code's HC themes use.
@@ -94,13 +87,13 @@ let sequence = 0;
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Renders one layout. Calls are serialized: mermaid keeps global state while it lays out. */
-export function renderDiagram(theme: ThemeKind, mode: DiagramMode): Promise<RenderResult> {
+export function renderDiagram(layout: LayoutKey): Promise<RenderResult> {
   const run = async (): Promise<RenderResult> => {
     const started = performance.now();
-    mermaid.initialize(mermaidConfig(theme, mode));
+    mermaid.initialize(mermaidConfig(layout.theme, layout));
     // A fresh id each time: mermaid removes any element that already carries the id it renders under.
-    const { svg } = await mermaid.render(`tcp-diagram-${++sequence}`, diagramSource(mode).text);
-    return { key: renderKey(theme, mode), svg, ms: performance.now() - started };
+    const { svg } = await mermaid.render(`tcp-diagram-${++sequence}`, diagramSource(layout).text);
+    return { key: layoutCacheKey(layout), svg, ms: performance.now() - started };
   };
   const result = queue.then(run, run);
   queue = result.catch(() => undefined);
