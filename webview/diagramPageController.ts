@@ -105,8 +105,8 @@ export class DiagramPageController {
       if (this.index) applyCounts(this.index, after.counts);
       this.showCountsSource();
     }
-    if (after.selection !== before.selection) this.highlight();
-    else if (event.type === 'init') this.showCaption();
+    // After init the page reports again, so the host (and its tests) see the new language and layout.
+    if (after.selection !== before.selection || event.type === 'init') this.highlight();
   }
 
   private wireEvents(): void {
@@ -214,7 +214,9 @@ export class DiagramPageController {
     this.showCaption();
     if (!this.index) return;
     const ms = applySelection(this.index, this.state.selection);
-    postToHost(readHighlight(this.index, this.page.caption.textContent ?? '', this.page.steps, ms));
+    postToHost(
+      readHighlight(this.index, this.page.caption.textContent ?? '', this.page.steps, ms, this.state.lang),
+    );
     this.fitter.revealCurrent(this.index);
   }
 

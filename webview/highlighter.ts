@@ -1,6 +1,6 @@
 // Webview (browser): shows a connection's path by toggling classes on the mounted SVG — no layout, no re-render.
 import type { DiagramSelection, HighlightedMessage } from '../core/protocol/messages';
-import { TCP_STATES, isTcpState, type TcpState } from '../core/tcp/types';
+import { TCP_STATES, isTcpState, type Lang, type TcpState } from '../core/tcp/types';
 import { transitionById } from '../core/tcp/transitions';
 import { endsAtBottom } from './diagramSource';
 import type { DiagramIndex } from './diagramSvg';
@@ -94,6 +94,7 @@ export function readHighlight(
   caption: string,
   steps: HTMLElement,
   ms: number,
+  lang: Lang,
 ): HighlightedMessage {
   const current = statesWith(index, 'hl-current')[0];
   return {
@@ -105,6 +106,9 @@ export function readHighlight(
     inferredEdges: edgesWith(index, 'hl-inferred'),
     alternativeEdges: edgesWith(index, 'hl-alt'),
     labelledEdges: labelledEdges(index, steps),
+    // Read from the DOM like the rest: the class the mounted SVG's canvas carries.
+    compact: index.svg.closest('.compact') !== null,
+    lang,
     ms: Math.round(ms * 1000) / 1000,
   };
 }

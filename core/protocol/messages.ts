@@ -113,6 +113,10 @@ export interface HighlightedMessage {
   readonly alternativeEdges: readonly string[];
   /** Path edges whose event/action label is on screen (on the diagram, or listed under it in compact mode). */
   readonly labelledEdges: readonly string[];
+  /** The layout on screen: compact (no edge labels) or labelled. */
+  readonly compact: boolean;
+  /** The language the diagram's labels and cards are drawn in. */
+  readonly lang: Lang;
   readonly ms: number;
 }
 /** webview → host: reveal lines of the active log in this state. */

@@ -188,6 +188,8 @@ function parseHighlighted(v: Record<string, unknown>): HighlightedMessage | unde
     inferredEdges,
     alternativeEdges,
     labelledEdges,
+    compact: v.compact === true,
+    lang: v.lang === 'zh' ? 'zh' : 'en',
     ms,
   };
 }

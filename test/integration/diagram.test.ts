@@ -105,4 +105,33 @@ describe('Sidebar diagram on real captures', () => {
       for (const s of subs) s.dispose();
     }
   });
+
+  it('follows diagram.compact and contentLanguage without a reload (the open page reports the change)', async () => {
+    await cursorOn(api, 'timeseries-ss-tanpo.log', 96, /^TIME-WAIT /);
+    const first = await highlightOf(api, '127.0.0.1:52350 → 127.0.0.1:5100');
+    const config = vscode.workspace.getConfiguration('tcpStates');
+    const highlighted: HighlightedMessage[] = [];
+    const sub = api.diagram.onHighlighted((m) => highlighted.push(m));
+    try {
+      await config.update('diagram.compact', true, vscode.ConfigurationTarget.Global);
+      await waitFor('the page drawn compact', () => highlighted.find((h) => h.compact), 45_000);
+      highlighted.length = 0;
+      await config.update('contentLanguage', 'zh-cn', vscode.ConfigurationTarget.Global);
+      const zh = await waitFor('the page in Chinese', () => highlighted.find((h) => h.lang === 'zh'), 45_000);
+      assert.equal(zh.current, 'TIME_WAIT', 'the selection stays on the diagram');
+      highlighted.length = 0;
+      await config.update('contentLanguage', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('diagram.compact', undefined, vscode.ConfigurationTarget.Global);
+      // Back to the defaults: English, and the layout the width chose at first.
+      await waitFor(
+        'the page back to its first language and layout',
+        () => highlighted.find((h) => h.lang === first.lang && h.compact === first.compact),
+        45_000,
+      );
+    } finally {
+      sub.dispose();
+      await config.update('contentLanguage', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('diagram.compact', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });

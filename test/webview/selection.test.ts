@@ -25,7 +25,7 @@ async function select(selection: DiagramSelection | null): Promise<HighlightedMe
   return w.waitForPosted('highlighted', n);
 }
 
-function expected(sel: DiagramSelection): Omit<HighlightedMessage, 'ms' | 'type'> {
+function expected(sel: DiagramSelection): Omit<HighlightedMessage, 'ms' | 'type' | 'compact' | 'lang'> {
   const main = new Set(sel.steps.map((s) => s.transitionId));
   const onPath = new Set([sel.state, ...sel.steps.flatMap((s) => [s.from, s.to])]);
   return {
@@ -68,6 +68,8 @@ for (const [name, sel] of CASES) {
       'the path edges have their labels on screen',
     );
     assert.equal(got.caption, sel.caption);
+    assert.equal(got.lang, 'en', 'the page reports the language it draws in');
+    assert.equal(got.compact, (await w.page.locator('.canvas.compact').count()) > 0);
     const caption = w.page.locator('.caption');
     assert.equal(await caption.textContent(), sel.caption);
     assert.equal(await caption.getAttribute('aria-live'), 'polite');

@@ -108,6 +108,8 @@ const webviewMessage: fc.Arbitrary<WebviewToHost> = fc.oneof(
     inferredEdges: edges,
     alternativeEdges: edges,
     labelledEdges: edges,
+    compact: fc.boolean(),
+    lang: fc.constantFrom('en' as const, 'zh' as const),
     ms: fc.double({ min: 0, max: 1e5, noNaN: true }),
   }),
   fc.record({ type: fc.constant('findInLog' as const), state }),
