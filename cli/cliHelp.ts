@@ -1,4 +1,5 @@
 // Node (CLI): the --help texts of the tool and of each command.
+import { DEFAULT_THRESHOLDS as D } from '../core/analysis/diagnosisTypes';
 import type { CommandName } from './cliArgs';
 
 const TOOL = `Usage: tcp-states <command> [options] [FILE…]
@@ -53,9 +54,10 @@ SYN_SENT build-ups, accept-queue overflow, orphaned FIN_WAIT_2, lingering LAST_A
 kernel SYN-flood / conntrack-full messages. A time series is diagnosed on its last snapshot.
 Several files give one report each. --json prints {"file"?,"summary","findings"} per input.
 
-Thresholds (--threshold NAME=N, defaults in brackets): close-wait [10], time-wait [1000],
-syn-recv [50], syn-sent [10], last-ack [10], fin-wait-2 [10], send-q [262144 bytes],
-ephemeral-ports [28232], time-wait-seconds [60].
+Thresholds (--threshold NAME=N, defaults in brackets): close-wait [${D.closeWaitThreshold}], time-wait [${D.timeWaitThreshold}],
+syn-recv [${D.synRecvThreshold}], syn-sent [${D.synSentThreshold}], last-ack [${D.lastAckThreshold}], fin-wait-2 [${D.finWait2Threshold}], send-q [${D.sendQThreshold} bytes],
+ephemeral-ports and time-wait-seconds [by the capture's OS: Linux 28232 / 60 s, Windows 16384 / 120 s,
+macOS 16384 / 30 s].
 
 A regular file of 16 MiB or more is parsed on two threads (its two halves, merged; the output is the same
 as on one). --threads 1 (or TCP_STATES_THREADS=1) keeps to one thread; stdin is always read on one.

@@ -1,168 +1,38 @@
 // Pure (runs anywhere): diagnosis as a streaming fold, so a million-line capture never has to be held in memory.
-import type { TcpState } from '../tcp/types';
-import { formatEndpoint } from '../parse/address';
-import type { DiagnosisOptions, Finding, Severity } from './diagnosis';
-import * as text from './findingText';
+import type { CaptureOs, DiagnosisOptions, Finding } from './diagnosisTypes';
+import { buildFindings } from './diagnosisFindings';
+import {
+  GROUP_NAMES,
+  GroupTable,
+  mergeLines,
+  newGroups,
+  type Group,
+  type GroupName,
+  type Groups,
+} from './groupTable';
 import { connectionKey } from './history';
-import type { ConnectionRecord, Endpoint, KernelEvent } from '../parse/types';
+import { formatEndpoint } from '../parse/address';
+import type { ConnectionRecord, Endpoint, KernelEvent, LogFormat } from '../parse/types';
 
-export const MAX_EVIDENCE_LINES = 200;
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Most severe first, then by count, then by kind and subject so the order is stable. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    RANK[a.severity] - RANK[b.severity] ||
-    b.count - a.count ||
-    a.id.localeCompare(b.id) ||
-    (a.subject ?? '').localeCompare(b.subject ?? '')
-  );
+/** The OS that printed a format: BSD-style netstat is macOS/FreeBSD, Windows netstat Windows, the rest Linux. */
+export function osOfFormat(format: LogFormat): CaptureOs {
+  return format === 'windows' ? 'windows' : format === 'bsd' ? 'macos' : 'linux';
 }
 
-interface Group {
-  /** The group's key: a kind (what a, b mean, per table) and two strings, e.g. a host and a port. */
-  readonly kind: number;
-  readonly a: string;
-  readonly b: string;
-  /** An endpoint standing for the group, formatted only when a finding is made. */
-  readonly sample: Endpoint;
-  /** Only on an undecided CLOSE_WAIT group of a continued snapshot (see continueSnapshot): the local side. */
-  readonly local?: Endpoint;
-  count: number;
-  lines: number[];
-  /** Largest Recv-Q (accept queue) or Send-Q seen, and the backlog for LISTEN rows. */
-  maxQ: number;
-  backlog: number;
-  /** Sockets with unread data (CLOSE_WAIT) or a persist timer (Send-Q). */
-  flagged: number;
-  /** Subject when it is not an endpoint: a process name, a port from a kernel message. */
-  label?: string;
+function partGroups(g: Groups): DiagnosisPart['groups'] {
+  const out = {} as Record<GroupName, readonly Group[]>;
+  for (const n of GROUP_NAMES) out[n] = g[n].list;
+  return out;
 }
 
-/**
- * Groups keyed by (kind, a, b) in nested maps, so the hot path hashes the host and port strings it already
- * holds (shared between rows) instead of building a `"host port"` key per row; `list` keeps first-seen order.
- */
-class GroupTable {
-  private readonly index: Map<string, Map<string, Group>>[] = [0, 1, 2, 3].map(
-    () => new Map<string, Map<string, Group>>(),
-  );
-  readonly list: Group[] = [];
-
-  get(kind: number, a: string, b: string): Group | undefined {
-    return this.index[kind].get(a)?.get(b);
-  }
-
-  has(kind: number, a: string): boolean {
-    return this.index[kind].has(a);
-  }
-
-  /** Adds a group made elsewhere (a merge); its key must be new. */
-  insert(g: Group): void {
-    const outer = this.index[g.kind];
-    let inner = outer.get(g.a);
-    if (inner === undefined) {
-      inner = new Map();
-      outer.set(g.a, inner);
-    }
-    inner.set(g.b, g);
-    this.list.push(g);
-  }
-
-  bump(kind: number, a: string, b: string, sample: Endpoint, line: number): Group {
-    const outer = this.index[kind];
-    let inner = outer.get(a);
-    if (inner === undefined) {
-      inner = new Map();
-      outer.set(a, inner);
-    }
-    let g = inner.get(b);
-    if (g === undefined) {
-      g = { kind, a, b, sample, count: 0, lines: [], maxQ: 0, backlog: 0, flagged: 0 };
-      inner.set(b, g);
-      this.list.push(g);
-    }
-    g.count++;
-    if (g.lines.length < MAX_EVIDENCE_LINES) g.lines.push(line);
-    return g;
-  }
-}
-
-function finding(
-  id: string,
-  severity: Severity,
-  state: TcpState | undefined,
-  t: text.FindingText,
-  g: Group,
-  subject?: string,
-): Finding {
-  return { id, severity, state, title: t.title, message: t.message, lines: g.lines, count: g.count, subject };
-}
+/** conntrack ESTABLISHED flows with more than a day left run on nf_conntrack_tcp_timeout_established (5 days). */
+const LONG_CONNTRACK_TTL = 86400;
 
 /** CLOSE_WAIT group kinds: by owner (a = name), by the local or the remote endpoint, or undecided (see continueSnapshot). */
 const CW_PROCESS = 0;
 const CW_LOCAL = 1;
 const CW_REMOTE = 2;
 const CW_UNDECIDED = 3;
-
-/** Per-snapshot groups, keyed by endpoint (host, port), by owner, or by a fixed word. */
-interface Groups {
-  /** a = local port. */
-  readonly listen: GroupTable;
-  readonly accept: GroupTable;
-  readonly synrecv: GroupTable;
-  readonly synsent: GroupTable;
-  readonly timewait: GroupTable;
-  /** a = ''. */
-  readonly lastack: GroupTable;
-  /** a = 'timer' | 'noproc'. */
-  readonly fw2: GroupTable;
-  readonly sendq: GroupTable;
-  readonly closewait: GroupTable;
-}
-
-const GROUP_NAMES = [
-  'listen',
-  'accept',
-  'synrecv',
-  'synsent',
-  'timewait',
-  'lastack',
-  'fw2',
-  'sendq',
-  'closewait',
-] as const;
-
-function newGroups(): Groups {
-  const m = (): GroupTable => new GroupTable();
-  return {
-    listen: m(),
-    accept: m(),
-    synrecv: m(),
-    synsent: m(),
-    timewait: m(),
-    lastack: m(),
-    fw2: m(),
-    sendq: m(),
-    closewait: m(),
-  };
-}
-
-/** Two ascending line lists as one, cut at MAX_EVIDENCE_LINES. */
-function mergeLines(x: number[], y: readonly number[]): number[] {
-  if (y.length === 0 || x.length >= MAX_EVIDENCE_LINES) return x;
-  if (x.length === 0 || x[x.length - 1] < y[0]) {
-    for (let i = 0; i < y.length && x.length < MAX_EVIDENCE_LINES; i++) x.push(y[i]);
-    return x;
-  }
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (out.length < MAX_EVIDENCE_LINES && (i < x.length || j < y.length))
-    out.push(j >= y.length || (i < x.length && x[i] <= y[j]) ? x[i++] : y[j++]);
-  return out;
-}
 
 /**
  * What a collector fed the second part of an input gathered (structured-clone safe), for `merge`: its last
@@ -171,6 +41,7 @@ function mergeLines(x: number[], y: readonly number[]): number[] {
 export interface DiagnosisPart {
   readonly snapshot: number;
   readonly sawProcesses: boolean;
+  readonly os?: CaptureOs;
   readonly transitions: readonly (readonly [string, ConnectionRecord])[];
   readonly groups: Readonly<Record<(typeof GROUP_NAMES)[number], readonly Group[]>>;
 }
@@ -183,6 +54,7 @@ export interface DiagnosisPart {
 export class DiagnosisCollector {
   private snapshot = -1;
   private sawProcesses = false;
+  private os: CaptureOs | undefined;
   private readonly transitions = new Map<string, ConnectionRecord>();
   private readonly kernel = new GroupTable();
   private g = newGroups();
@@ -193,6 +65,7 @@ export class DiagnosisCollector {
 
   add(r: ConnectionRecord): void {
     if (r.processes.length > 0) this.sawProcesses = true;
+    if (this.os === undefined && r.format !== 'conntrack') this.os = osOfFormat(r.format);
     if (r.from !== undefined) {
       this.transitions.set(connectionKey(r), r);
       return;
@@ -207,9 +80,12 @@ export class DiagnosisCollector {
 
   addKernelEvent(e: KernelEvent): void {
     const sample = { host: '', port: '' };
-    if (e.kind === 'syn-flood')
-      this.kernel.bump(0, 'syn-flood', e.port ?? '', sample, e.line).label = e.port ?? '';
-    else this.kernel.bump(1, 'conntrack-full', '', sample, e.line).label = e.port ?? '';
+    if (e.kind === 'syn-flood') {
+      const g = this.kernel.bump(0, 'syn-flood', e.port ?? '', sample, e.line);
+      g.label = e.port ?? '';
+      // tcp_syn_flood_action (net/ipv4/tcp_input.c) ends the line "Sending cookies." or "Dropping request."
+      if (/Dropping request/i.test(e.text)) g.flagged++;
+    } else this.kernel.bump(1, 'conntrack-full', '', sample, e.line).label = e.port ?? '';
   }
 
   /**
@@ -227,18 +103,9 @@ export class DiagnosisCollector {
     return {
       snapshot: this.snapshot,
       sawProcesses: this.sawProcesses,
+      os: this.os,
       transitions: [...this.transitions],
-      groups: {
-        listen: g.listen.list,
-        accept: g.accept.list,
-        synrecv: g.synrecv.list,
-        synsent: g.synsent.list,
-        timewait: g.timewait.list,
-        lastack: g.lastack.list,
-        fw2: g.fw2.list,
-        sendq: g.sendq.list,
-        closewait: g.closewait.list,
-      },
+      groups: partGroups(g),
     };
   }
 
@@ -249,6 +116,7 @@ export class DiagnosisCollector {
    */
   merge(part: DiagnosisPart, snapshotShift: number, lineShift: number): void {
     if (part.sawProcesses) this.sawProcesses = true;
+    if (this.os === undefined) this.os = part.os;
     for (const [key, r] of part.transitions) this.transitions.set(key, { ...r, line: r.line + lineShift });
     if (part.snapshot < 0) return;
     const snapshot = part.snapshot + snapshotShift;
@@ -302,13 +170,38 @@ export class DiagnosisCollector {
     }
   }
 
+  /** A conntrack row is a flow a firewall/NAT tracks, not a socket of this host: it gets conntrack findings only. */
+  private tallyConntrack(r: ConnectionRecord): void {
+    const { remote, line } = r;
+    this.g.ctall.bump(0, 'all', '', remote, line);
+    if (r.state === 'SYN_SENT' && r.conntrack?.unreplied === true)
+      this.g.ctunreplied.bump(0, remote.host, remote.port, remote, line);
+    const ttl = r.conntrack?.ttl ?? 0;
+    if (r.state === 'ESTABLISHED' && ttl > LONG_CONNTRACK_TTL) {
+      const g = this.g.ctlong.bump(0, 'long', '', remote, line);
+      g.maxQ = Math.max(g.maxQ, ttl);
+    }
+  }
+
   private tally(r: ConnectionRecord): void {
+    if (r.format === 'conntrack') {
+      this.tallyConntrack(r);
+      return;
+    }
     const { local, remote, line } = r;
+    if (r.format === 'ss') {
+      this.g.ssrows.bump(0, 'rows', '', local, line);
+      if (r.state === 'LISTEN' || r.state === 'TIME_WAIT' || r.state === 'SYN_RECEIVED')
+        this.g.ssrows.bump(0, 'hidden', '', local, line);
+    }
     switch (r.state) {
       case 'LISTEN': {
         this.g.listen.bump(0, local.port, '', local, line);
         const backlog = r.sendQ ?? 0;
-        if (r.format === 'ss' && backlog > 0 && (r.recvQ ?? 0) >= backlog) {
+        const queued = r.recvQ ?? 0;
+        // ss prints the accept queue as Recv-Q and min(backlog, somaxconn) as Send-Q on LISTEN rows; a backlog
+        // of 0 still admits one connection (sk_acceptq_is_full tests >), so Recv-Q 1 over Send-Q 0 overflows.
+        if (r.format === 'ss' && r.sendQ !== undefined && queued > 0 && queued >= backlog) {
           const g = this.g.accept.bump(0, local.host, local.port, local, line);
           g.maxQ = Math.max(g.maxQ, r.recvQ ?? 0);
           g.backlog = backlog;
@@ -322,7 +215,11 @@ export class DiagnosisCollector {
         this.g.synsent.bump(0, remote.host, remote.port, remote, line);
         return;
       case 'TIME_WAIT':
-        if (remote.port !== '*') this.g.timewait.bump(0, remote.host, remote.port, remote, line);
+        // Ports are exhausted per (local IP, destination IP, destination port): group by the local IP too.
+        if (remote.port !== '*') {
+          const g = this.g.timewait.bump(0, `${local.host} ${remote.host}`, remote.port, remote, line);
+          if (g.count === 1) g.label = `${local.host} → ${formatEndpoint(remote)}`;
+        }
         return;
       case 'LAST_ACK':
         this.g.lastack.bump(0, '', '', local, line);
@@ -381,113 +278,9 @@ export class DiagnosisCollector {
       this.transitions.clear();
       for (const r of finals) this.tally({ ...r, from: undefined });
     }
-    const o = this.options;
-    const out: Finding[] = [];
-    const label = (g: Group): string => g.label ?? formatEndpoint(g.sample);
-    for (const g of this.g.closewait.list) {
-      if (g.count < o.closeWaitThreshold) continue;
-      const s = label(g);
-      out.push(
-        finding(
-          'close-wait-pileup',
-          'warning',
-          'CLOSE_WAIT',
-          text.closeWaitText(g.count, s, g.flagged),
-          g,
-          s,
-        ),
-      );
-    }
-    for (const g of this.g.timewait.list) {
-      if (g.count < o.timeWaitThreshold) continue;
-      const share = g.count / o.ephemeralPorts;
-      const severity: Severity = share >= 0.75 ? 'error' : share >= 0.25 ? 'warning' : 'info';
-      const s = label(g);
-      out.push(
-        finding(
-          'time-wait-ports',
-          severity,
-          'TIME_WAIT',
-          text.timeWaitText(g.count, s, o.ephemeralPorts, o.timeWaitSeconds),
-          g,
-          s,
-        ),
-      );
-    }
-    for (const g of this.g.synrecv.list) {
-      if (g.count < o.synRecvThreshold) continue;
-      const s = label(g);
-      out.push(finding('syn-recv-backlog', 'warning', 'SYN_RECEIVED', text.synRecvText(g.count, s), g, s));
-    }
-    for (const g of this.g.synsent.list) {
-      if (g.count < o.synSentThreshold) continue;
-      const s = label(g);
-      out.push(finding('syn-sent-stuck', 'warning', 'SYN_SENT', text.synSentText(g.count, s), g, s));
-    }
-    for (const g of this.g.accept.list) {
-      const s = label(g);
-      out.push(
-        finding('accept-queue-overflow', 'error', 'LISTEN', text.acceptQueueText(s, g.maxQ, g.backlog), g, s),
-      );
-    }
-    const fw2 = this.g.fw2;
-    const orphans = [
-      fw2.get(0, 'timer', ''),
-      this.sawProcesses ? fw2.get(0, 'noproc', '') : undefined,
-    ].filter((g): g is Group => g !== undefined);
-    const orphanCount = orphans.reduce((n, g) => n + g.count, 0);
-    if (orphanCount > 0 && orphanCount >= o.finWait2Threshold) {
-      const lines = orphans
-        .flatMap((g) => g.lines)
-        .sort((a, b) => a - b)
-        .slice(0, MAX_EVIDENCE_LINES);
-      const g: Group = {
-        kind: 0,
-        a: '',
-        b: '',
-        sample: orphans[0].sample,
-        count: orphanCount,
-        lines,
-        maxQ: 0,
-        backlog: 0,
-        flagged: 0,
-      };
-      out.push(finding('fin-wait-2-orphans', 'warning', 'FIN_WAIT_2', text.finWait2Text(orphanCount), g));
-    }
-    const lastAck = this.g.lastack.get(0, '', '');
-    if (lastAck !== undefined && lastAck.count >= o.lastAckThreshold) {
-      out.push(
-        finding('last-ack-lingering', 'warning', 'LAST_ACK', text.lastAckText(lastAck.count), lastAck),
-      );
-    }
-    for (const g of this.g.sendq.list) {
-      const s = label(g);
-      out.push(
-        finding(
-          'send-q-stuck',
-          'warning',
-          'ESTABLISHED',
-          text.sendQText(g.count, s, g.maxQ, g.flagged),
-          g,
-          s,
-        ),
-      );
-    }
-    for (const g of this.kernel.list) {
-      if (g.a === 'conntrack-full')
-        out.push(finding('kernel-conntrack-full', 'error', undefined, text.conntrackText(g.count), g));
-      else
-        out.push(
-          finding(
-            'kernel-syn-flood',
-            'warning',
-            'SYN_RECEIVED',
-            text.synFloodText(g.count, label(g)),
-            g,
-            label(g),
-          ),
-        );
-    }
-    return out.sort(compareFindings);
+    return buildFindings(this.g, this.kernel, this.options, {
+      sawProcesses: this.sawProcesses,
+      os: this.os ?? 'linux',
+    });
   }
 }
