@@ -1,5 +1,6 @@
 // Pure (runs anywhere): the state words the fast row scanners (fastRows.ts) recognise byte by byte.
 import type { TcpState } from '../tcp/types';
+import { SS_STATE_WORDS } from './ssParser';
 import { normalizeStateName } from './stateNames';
 
 export interface Word {
@@ -18,20 +19,7 @@ function wordTable(words: readonly string[]): (Word[] | undefined)[] {
 }
 
 /** ss's state words (as isSsStateToken accepts them). */
-export const SS_WORDS = wordTable([
-  'ESTAB',
-  'SYN-SENT',
-  'SYN-RECV',
-  'FIN-WAIT-1',
-  'FIN-WAIT-2',
-  'TIME-WAIT',
-  'UNCONN',
-  'CLOSE-WAIT',
-  'LAST-ACK',
-  'LISTEN',
-  'CLOSING',
-  'BOUND-INACTIVE',
-]);
+export const SS_WORDS = wordTable(SS_STATE_WORDS);
 /** net-tools' English state words (tcp_state[] in netstat.c); anything else takes the general path. */
 export const NETSTAT_WORDS = wordTable([
   'ESTABLISHED',

@@ -7,8 +7,8 @@ import { parseSsTimer } from './timers';
 import type { NameInterner } from './nameInterner';
 import { decimalAt, type Tokens } from './tokens';
 
-/** The state words ss prints (`ss_state_name`), upper case as printed. */
-const SS_STATES = new Set([
+/** The state words ss prints (`ss_state_name` in iproute2's misc/ss.c), upper case as printed. */
+export const SS_STATE_WORDS = [
   'ESTAB',
   'SYN-SENT',
   'SYN-RECV',
@@ -21,7 +21,8 @@ const SS_STATES = new Set([
   'LISTEN',
   'CLOSING',
   'BOUND-INACTIVE',
-]);
+] as const;
+const SS_STATES: ReadonlySet<string> = new Set(SS_STATE_WORDS);
 
 /** True when the token at i is one of ss's state words (checked on characters, no allocation). */
 export function isSsStateToken(tok: Tokens, i: number): boolean {
