@@ -1,5 +1,6 @@
 // Node (CLI entry, bundled to dist/cli.js): `tcp-states <command> [options] [FILE…]`; see runCli for the rest.
 import { isMainThread, workerData } from 'node:worker_threads';
+import { writeErrorReason } from './lineReader';
 import { runCli } from './runCli';
 import { isPartRequest, runPartWorker } from './summarySplit';
 
@@ -7,7 +8,9 @@ function main(): void {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     // `tcp-states parse big.log | head`: the reader went away; stop quietly like other Unix tools.
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
+    // `> /dev/full`, a full disk, a revoked terminal: one line, like coreutils, and a failing status.
+    process.stderr.write(`tcp-states: write error: ${writeErrorReason(err)}\n`);
+    process.exit(1);
   });
 
   runCli({

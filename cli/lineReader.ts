@@ -32,6 +32,9 @@ export class LineSplitter {
   private filled = 0;
   private line = 0;
   private ascii = false;
+  /** The line break: '\n' (LF, CRLF), or '\r' for CR-only input (old Mac tools), chosen on the first lines seen. */
+  private sep = 10;
+  private sepKnown = false;
   private readonly onRange: RangeHandler;
 
   /** Hands out lines as strings (a LineHandler) or as ranges of the decoded chunk (`ranges` true, a RangeHandler). */
@@ -59,7 +62,8 @@ export class LineSplitter {
   /** `n` bytes were written into `space()`. */
   commit(n: number): void {
     const end = this.filled + n;
-    const last = this.buf.lastIndexOf(10, end - 1);
+    if (!this.sepKnown) this.chooseSeparator(end);
+    const last = this.buf.lastIndexOf(this.sep, end - 1);
     if (last < this.filled) {
       this.filled = end;
       return;
@@ -92,6 +96,19 @@ export class LineSplitter {
     return this.line;
   }
 
+  /**
+   * LF unless the input so far has CRs and no LF at all (CR-only line ends); decided once there is a line break
+   * of either kind, or at the end.
+   */
+  private chooseSeparator(end: number): void {
+    const head = this.buf.subarray(0, end);
+    if (head.indexOf(10) >= 0) this.sepKnown = true;
+    else if (head.indexOf(13) >= 0) {
+      this.sep = 13;
+      this.sepKnown = true;
+    }
+  }
+
   private decode(start: number, end: number): string {
     this.ascii = isAscii(this.buf.subarray(start, end));
     return this.ascii ? this.buf.toString('latin1', start, end) : this.buf.toString('utf8', start, end);
@@ -101,16 +118,17 @@ export class LineSplitter {
   private emit(text: string): void {
     const onRange = this.onRange;
     const bytes = this.ascii ? this.buf : undefined;
+    const sep = this.sep === 10 ? '\n' : '\r';
     let n = this.line;
     let start = 0;
-    let nl = text.indexOf('\n');
+    let nl = text.indexOf(sep);
     for (;;) {
       const stop = nl === -1 ? text.length : nl;
       const end = stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
       onRange(text, bytes, start, end, ++n);
       if (nl === -1) break;
       start = nl + 1;
-      nl = text.indexOf('\n', start);
+      nl = text.indexOf(sep, start);
     }
     this.line = n;
   }
@@ -122,18 +140,44 @@ function isErrno(err: unknown, code: string): boolean {
 
 /** Reads `fd` synchronously to the end; false when it would block (non-blocking stdin), so the caller streams instead. */
 function drainSync(fd: number, splitter: LineSplitter): boolean {
-  for (;;) {
-    const room = splitter.space();
-    let n: number;
-    try {
-      n = readSync(fd, room, 0, room.length, null);
-    } catch (err) {
-      if (isErrno(err, 'EAGAIN')) return false;
-      if (isErrno(err, 'EOF')) return true;
-      throw err;
-    }
-    if (n === 0) return true;
-    splitter.commit(n);
+  try {
+    while (readChunk(fd, splitter));
+    return true;
+  } catch (err) {
+    if (isErrno(err, 'EAGAIN')) return false;
+    throw err;
+  }
+}
+
+/**
+ * Reads one chunk of `fd` at its current position (a file, a FIFO, a pipe: no offsets, so no ESPIPE) into the
+ * splitter; false at the end. Throws EAGAIN for a non-blocking descriptor with nothing to read yet.
+ */
+function readChunk(fd: number, splitter: LineSplitter): boolean {
+  const room = splitter.space();
+  let n: number;
+  try {
+    n = readSync(fd, room, 0, room.length, null);
+  } catch (err) {
+    if (isErrno(err, 'EOF')) return false;
+    throw err;
+  }
+  if (n === 0) return false;
+  splitter.commit(n);
+  return true;
+}
+
+/** Chunks read between two turns of the event loop (4 MiB), so a closed stdout (`| head`) is noticed early. */
+const CHUNKS_PER_TURN = 64;
+
+/**
+ * Reads the open descriptor `fd` to the end, in order, giving the event loop a turn every few MiB: the
+ * reading stays synchronous and fast, but an EPIPE from a reader that went away stops the run early.
+ */
+export async function drainSequential(fd: number, splitter: LineSplitter): Promise<void> {
+  for (let k = 1; ; k++) {
+    if (!readChunk(fd, splitter)) return;
+    if (k % CHUNKS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
@@ -177,7 +221,7 @@ async function readInto(path: string, splitter: LineSplitter, stdin: NodeJS.Read
   if (path !== '-') {
     const fd = openSync(path, 'r');
     try {
-      drainSync(fd, splitter);
+      await drainSequential(fd, splitter);
     } finally {
       closeSync(fd);
     }
@@ -211,4 +255,17 @@ export function readErrorReason(err: unknown): string {
   )
     return REASONS[err.code];
   return err instanceof Error ? err.message : String(err);
+}
+
+const WRITE_REASONS: Record<string, string> = {
+  ENOSPC: 'No space left on device',
+  EIO: 'Input/output error',
+  EBADF: 'Bad file descriptor',
+  EDQUOT: 'Disk quota exceeded',
+  EFBIG: 'File too large',
+};
+
+/** The reason part of "write error: reason", worded like the C library does. */
+export function writeErrorReason(err: NodeJS.ErrnoException): string {
+  return (err.code !== undefined && WRITE_REASONS[err.code]) || err.code || err.message;
 }

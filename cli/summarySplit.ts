@@ -8,7 +8,7 @@ import { DiagnosisCollector, type DiagnosisOptions } from '../core/analysis/diag
 import type { DiagnosisPart } from '../core/analysis/diagnosisCollector';
 import { LogParser, type ParserPart, type SplitState } from '../core/parse/logParser';
 import { SummaryBuilder, type SummaryPart } from '../core/analysis/summary';
-import { drainRange, LineSplitter, readLineRanges, type RangeHandler } from './lineReader';
+import { drainRange, drainSequential, LineSplitter, readLineRanges, type RangeHandler } from './lineReader';
 
 /*
  * How: the main thread cuts the file at the first line start at or after the middle and starts a Worker
@@ -176,8 +176,15 @@ export async function readSummaryInput(
   const fd = openSync(file, 'r');
   try {
     const st = fstatSync(fd);
+    if (!st.isFile()) {
+      // A FIFO, `<(…)` or /dev/stdin on a pipe: no offsets to cut at, so read it in order on this thread.
+      const splitter = new LineSplitter(state.range, true);
+      await drainSequential(fd, splitter);
+      splitter.finish();
+      return 'one';
+    }
     const cut =
-      st.isFile() && st.size >= (config.minBytes ?? SPLIT_MIN_BYTES)
+      st.size >= (config.minBytes ?? SPLIT_MIN_BYTES)
         ? lineStartFrom(fd, config.splitAt ?? Math.floor(st.size / 2))
         : -1;
     const splitter = new LineSplitter(state.range, true);
