@@ -1,4 +1,5 @@
 // Node (CLI): `tcp-states annotate [FILE]`: the input echoed, each connection line followed by its meaning.
+import { terminalSafe } from '../core/text/terminalText';
 import { LogParser } from '../core/parse/logParser';
 import { stateReference, type StateReference } from '../core/tcp/stateReference';
 import type { Lang, TcpState } from '../core/tcp/types';
@@ -56,18 +57,18 @@ export async function annotateCommand(args: CliArgs, ctx: CliContext): Promise<n
       line: (text, n): void => {
         const r = parser.parseLine(text, n);
         if (r !== undefined) {
-          ctx.out.line(text + comment(r.from, r.state));
+          ctx.out.line(terminalSafe(text) + comment(r.from, r.state));
           return;
         }
         if (parser.kernelEvents.length > events) {
           const kind = parser.kernelEvents[parser.kernelEvents.length - 1].kind;
           events = parser.kernelEvents.length;
           ctx.out.line(
-            `${text}  ${paint(ctx.color, 'dim', '#')} ${paint(ctx.color, 'red', KERNEL[kind][ctx.lang])}`,
+            `${terminalSafe(text)}  ${paint(ctx.color, 'dim', '#')} ${paint(ctx.color, 'red', KERNEL[kind][ctx.lang])}`,
           );
           return;
         }
-        ctx.out.line(text);
+        ctx.out.line(terminalSafe(text));
       },
       end: (): void => {},
     };

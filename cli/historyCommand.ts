@@ -1,4 +1,5 @@
 // Node (CLI): `tcp-states history [--json] [FILE]`: each connection's observed path.
+import { terminalSafe } from '../core/text/terminalText';
 import { buildHistories } from '../core/analysis/history';
 import { LogParser } from '../core/parse/logParser';
 import type { ConnectionRecord } from '../core/parse/types';
@@ -30,7 +31,7 @@ export async function historyCommand(args: CliArgs, ctx: CliContext): Promise<nu
               'dim',
               `(line${h.lines.length > 1 ? 's' : ''} ${h.lines.join(', ')})`,
             );
-            ctx.out.line(`${h.local} → ${h.remote}: ${path} ${lines}`);
+            ctx.out.line(`${terminalSafe(h.local)} → ${terminalSafe(h.remote)}: ${path} ${lines}`);
           }
         }
       },

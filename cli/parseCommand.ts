@@ -1,4 +1,5 @@
 // Node (CLI): `tcp-states parse [--json] [FILE…]`: every recognised connection line, as JSON Lines or a table.
+import { terminalSafe } from '../core/text/terminalText';
 import { formatEndpoint } from '../core/parse/address';
 import { LogParser } from '../core/parse/logParser';
 import type { ConnectionRecord } from '../core/parse/types';
@@ -36,7 +37,7 @@ export async function parseCommand(args: CliArgs, ctx: CliContext): Promise<numb
           }
         : (text, n): void => {
             const r = parser.parseLine(text, n);
-            if (r !== undefined) out.line(tableRow(r, name));
+            if (r !== undefined) out.line(terminalSafe(tableRow(r, name)));
           },
       end: (): void => {},
     };

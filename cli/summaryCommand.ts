@@ -1,4 +1,5 @@
 // Node (CLI): `tcp-states summary [--json] [FILE…]`: counts and diagnosis, streamed so a million lines stay cheap.
+import { terminalSafe } from '../core/text/terminalText';
 import { DEFAULT_DIAGNOSIS_OPTIONS } from '../core/analysis/diagnosis';
 import { formatSummaryText } from '../core/analysis/summaryText';
 import type { CliArgs } from './cliArgs';
@@ -38,9 +39,10 @@ export async function summaryCommand(args: CliArgs, ctx: CliContext): Promise<nu
           ctx.out.line(`${head}"summary":${JSON.stringify(summary)},"findings":${JSON.stringify(findings)}}`);
           return;
         }
-        if (several) ctx.out.write(`${first ? '' : '\n'}${paint(ctx.color, 'bold', `==> ${file} <==`)}\n`);
+        if (several)
+          ctx.out.write(`${first ? '' : '\n'}${paint(ctx.color, 'bold', `==> ${terminalSafe(file)} <==`)}\n`);
         first = false;
-        ctx.out.write(formatSummaryText(summary, findings, ctx.lang));
+        ctx.out.write(terminalSafe(formatSummaryText(summary, findings, ctx.lang)));
       },
     };
   });

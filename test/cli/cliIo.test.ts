@@ -4,7 +4,6 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -94,7 +93,11 @@ void test('| head -1 stops the run early: the reader going away is noticed while
   const LIMIT = 200_000; // blocks of 57 lines: far more than the CLI reads before it stops
   let blocks = 0;
   while (!exited && blocks < LIMIT) {
-    if (!writer.write(block)) await Promise.race([once(writer, 'drain'), exit]);
+    if (!writer.write(block))
+      await Promise.race([
+        new Promise<void>((resolve) => writer.once('drain', () => resolve()).once('error', () => resolve())),
+        exit,
+      ]);
     blocks++;
   }
   const code = await exit;
@@ -103,4 +106,27 @@ void test('| head -1 stops the run early: the reader going away is noticed while
   assert.equal(code, 0, 'EPIPE ends the run quietly');
   assert.ok(blocks < LIMIT, 'the CLI exited while its input was still being written');
   assert.match(first.split('\n')[0], /^\{"line":2,/);
+});
+
+void test('control characters from the log never reach the terminal raw: shown as \\xHH in every human output', () => {
+  // A real row of the capture (its owner already named `we"ird (x,y`) with that name replaced by one holding OSC (set title … BEL), CSI 2J
+  // (clear screen) and a C1 CSI.
+  const row = readFileSync(capture, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('ESTAB') && l.includes('users:(("we"ird (x,y",pid='))!;
+  const hostile = row.replace('we"ird (x,y', '\x1b]0;pwned\x07\x1b[2J\u009bevil');
+  const file = join(dir, 'hostile.txt');
+  writeFileSync(file, readFileSync(capture, 'utf8').split('\n')[0] + '\n' + hostile + '\n');
+  for (const command of ['summary', 'annotate', 'parse', 'history']) {
+    const r = sh(`${cli} ${command} '${file}'`);
+    assert.equal(r.code, 0, `${command}: ${r.err}`);
+    // eslint-disable-next-line no-control-regex
+    assert.doesNotMatch(r.out, /[\x00-\x08\x0b-\x1f\x7f-\x9f]/, `${command} printed a control character`);
+  }
+  assert.match(sh(`${cli} annotate '${file}'`).out, /\\x1b\]0;pwned\\x07\\x1b\[2J\\x9bevil/);
+  assert.match(sh(`${cli} summary '${file}'`).out, /\\x1b\]0;pwned/);
+  // JSON keeps the exact name, escaped as JSON escapes it.
+  const json = sh(`${cli} parse --json '${file}'`).out;
+  const rec = JSON.parse(json.trim().split('\n')[0]) as { processes: { name: string }[] };
+  assert.equal(rec.processes[0].name, '\x1b]0;pwned\x07\x1b[2J\u009bevil');
 });
