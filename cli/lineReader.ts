@@ -1,6 +1,7 @@
 // Node (CLI): reads a file or stdin line by line, fast: 64 KiB byte chunks cut at the last newline, decoded once.
 import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { TextDecoder } from 'node:util';
 
 /** Called once per line, without its line break (LF or CRLF); `lineNumber` is 1-based. */
 export type LineHandler = (text: string, lineNumber: number) => void;
@@ -26,6 +27,29 @@ export type RangeHandler = (
  */
 const CHUNK = 1 << 16;
 
+export type InputEncoding = 'utf8' | 'utf16le' | 'utf16be';
+
+/**
+ * UTF-16 when the bytes start with its BOM (FF FE little-endian, FE FF big-endian), or, without one, when
+ * text of mostly ASCII characters shows a NUL in every other byte (odd bytes: LE, even bytes: BE); else UTF-8.
+ * Decided on at least 2 bytes; fewer count as UTF-8.
+ */
+export function sniffEncoding(head: Uint8Array): InputEncoding {
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf16le';
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf16be';
+  const pairs = Math.min(head.length >> 1, 512);
+  if (pairs < 4) return 'utf8';
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (head[2 * i] === 0) evenNul++;
+    if (head[2 * i + 1] === 0) oddNul++;
+  }
+  if (oddNul >= pairs * 0.9 && evenNul <= pairs * 0.1) return 'utf16le';
+  if (evenNul >= pairs * 0.9 && oddNul <= pairs * 0.1) return 'utf16be';
+  return 'utf8';
+}
+
 /** Accumulates bytes and hands complete lines to the handler. */
 export class LineSplitter {
   private buf = Buffer.allocUnsafe(CHUNK);
@@ -35,6 +59,9 @@ export class LineSplitter {
   /** The line break: '\n' (LF, CRLF), or '\r' for CR-only input (old Mac tools), chosen on the first lines seen. */
   private sep = 10;
   private sepKnown = false;
+  /** Decided on the first bytes: UTF-8 (ASCII included) unless they show UTF-16. */
+  private encoding: InputEncoding | undefined;
+  private decoder: TextDecoder | undefined;
   private readonly onRange: RangeHandler;
 
   /** Hands out lines as strings (a LineHandler) or as ranges of the decoded chunk (`ranges` true, a RangeHandler). */
@@ -61,6 +88,31 @@ export class LineSplitter {
 
   /** `n` bytes were written into `space()`. */
   commit(n: number): void {
+    if (this.encoding === undefined) this.encoding = sniffEncoding(this.buf.subarray(0, this.filled + n));
+    if (this.encoding === 'utf8') this.commitUtf8(n);
+    else this.transcode(n);
+  }
+
+  /**
+   * UTF-16 input (PowerShell's `>` writes UTF-16LE with a BOM): the `n` new bytes are decoded (a code unit or a
+   * surrogate pair cut by the chunk waits for the next) and handed on as UTF-8, so everything after is as for UTF-8.
+   */
+  private transcode(n: number): void {
+    const raw = Buffer.from(this.buf.subarray(this.filled, this.filled + n));
+    this.decoder ??= new TextDecoder(this.encoding === 'utf16be' ? 'utf-16be' : 'utf-16le');
+    this.pushUtf8(Buffer.from(this.decoder.decode(raw, { stream: true }), 'utf8'));
+  }
+
+  private pushUtf8(bytes: Buffer): void {
+    let at = 0;
+    while (at < bytes.length) {
+      const n = bytes.copy(this.space(), 0, at);
+      at += n;
+      this.commitUtf8(n);
+    }
+  }
+
+  private commitUtf8(n: number): void {
     const end = this.filled + n;
     if (!this.sepKnown) this.chooseSeparator(end);
     const last = this.buf.lastIndexOf(this.sep, end - 1);
@@ -91,6 +143,7 @@ export class LineSplitter {
 
   /** Emits the last line if the input did not end with a newline; returns the line count. */
   finish(): number {
+    if (this.decoder !== undefined) this.pushUtf8(Buffer.from(this.decoder.decode(), 'utf8'));
     if (this.filled > 0) this.emit(this.decode(0, this.filled));
     this.filled = 0;
     return this.line;

@@ -8,7 +8,14 @@ import { DiagnosisCollector, type DiagnosisOptions } from '../core/analysis/diag
 import type { DiagnosisPart } from '../core/analysis/diagnosisCollector';
 import { LogParser, type ParserPart, type SplitState } from '../core/parse/logParser';
 import { SummaryBuilder, type SummaryPart } from '../core/analysis/summary';
-import { drainRange, drainSequential, LineSplitter, readLineRanges, type RangeHandler } from './lineReader';
+import {
+  drainRange,
+  drainSequential,
+  LineSplitter,
+  readLineRanges,
+  sniffEncoding,
+  type RangeHandler,
+} from './lineReader';
 
 /*
  * How: the main thread cuts the file at the first line start at or after the middle and starts a Worker
@@ -132,6 +139,12 @@ export function partInWorker(script: string): (req: PartRequest) => RunningPart 
   };
 }
 
+/** True when the file at `fd` starts as UTF-16 text (read by offset: the position stays at 0). */
+function isUtf16(fd: number): boolean {
+  const head = Buffer.alloc(1024);
+  return sniffEncoding(head.subarray(0, readSync(fd, head, 0, head.length, 0))) !== 'utf8';
+}
+
 /** The offset just after the first '\n' at or after `at - 1` (so `at` itself when a line starts there); -1 when none. */
 function lineStartFrom(fd: number, at: number): number {
   const buf = Buffer.allocUnsafe(1 << 16);
@@ -176,8 +189,9 @@ export async function readSummaryInput(
   const fd = openSync(file, 'r');
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) {
-      // A FIFO, `<(…)` or /dev/stdin on a pipe: no offsets to cut at, so read it in order on this thread.
+    if (!st.isFile() || isUtf16(fd)) {
+      // A FIFO, `<(…)` or /dev/stdin on a pipe: no offsets to cut at; UTF-16: byte offsets are not line starts
+      // of the decoded text. Read it in order on this thread.
       const splitter = new LineSplitter(state.range, true);
       await drainSequential(fd, splitter);
       splitter.finish();

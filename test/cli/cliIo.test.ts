@@ -130,3 +130,37 @@ void test('control characters from the log never reach the terminal raw: shown a
   const rec = JSON.parse(json.trim().split('\n')[0]) as { processes: { name: string }[] };
   assert.equal(rec.processes[0].name, '\x1b]0;pwned\x07\x1b[2J\u009bevil');
 });
+
+void test('UTF-16 input (PowerShell `>`: LE with a BOM; BE; no BOM) gives the records of its UTF-8 original', () => {
+  const enc = join(root, 'test', 'fixtures', 'encodings');
+  const pairs: [string, string][] = [
+    ['windows-de-netstat-ano.utf16le-bom.txt', join('public', 'windows-de-netstat-ano.txt')],
+    ['windows-de-netstat-ano.utf16be-bom.txt', join('public', 'windows-de-netstat-ano.txt')],
+    ['ss-tanpo.utf16le-nobom.txt', join('linux', 'ss-tanpo.txt')],
+    ['ss-tanpo.utf16be-nobom.txt', join('linux', 'ss-tanpo.txt')],
+  ];
+  for (const [encoded, original] of pairs) {
+    const want = sh(`${cli} parse --json '${join(root, 'test', 'fixtures', original)}'`);
+    const got = sh(`${cli} parse --json '${join(enc, encoded)}'`);
+    assert.equal(got.code, 0, got.err);
+    assert.ok(want.out.length > 500, original);
+    assert.equal(got.out, want.out, encoded);
+    // summary reads the file on its own path (split across threads for big files): the same counts.
+    const head = (t: string): string => t.split('\n').slice(0, 2).join('\n');
+    assert.equal(
+      head(sh(`${cli} summary '${join(enc, encoded)}'`).out),
+      head(sh(`${cli} summary '${join(root, 'test', 'fixtures', original)}'`).out),
+    );
+    // And through a pipe.
+    assert.equal(
+      sh(`cat '${join(enc, encoded)}' | ${cli} parse --json`).out,
+      want.out,
+      `${encoded} on stdin`,
+    );
+  }
+  // The German sample's non-ASCII state word survives the decoding.
+  assert.match(
+    sh(`${cli} parse --json '${join(enc, 'windows-de-netstat-ano.utf16le-bom.txt')}'`).out,
+    /"rawState":"ABHÖREN"/,
+  );
+});
