@@ -7,6 +7,7 @@ import { DecorationController, type DecoratedLines } from './decorationControlle
 import { DiagnosticsController } from './diagnosticsController';
 import { DocumentIndexService } from './documentIndexService';
 import { EditorCommands } from './editorCommands';
+import { EncodingNotice } from './encodingNotice';
 import { HoverController } from './hoverController';
 import { SelectionController } from './selectionController';
 import { StatusBarController } from './statusBarController';
@@ -61,6 +62,7 @@ export function registerEditorFeatures(diagram: DiagramSidebarProvider): {
       new DiagnosticsController(indexes),
       selection,
       new EditorCommands(indexes, selection),
+      new EncodingNotice(),
     ],
     api,
   };

@@ -53,6 +53,29 @@ describe('Editor features on connection logs', () => {
       await setting(key, undefined);
   });
 
+  it('annotates UTF-16 logs (PowerShell `>` with a BOM, and without one) like their UTF-8 originals', async () => {
+    const count = async (...parts: string[]): Promise<number> => {
+      const document = await vscode.workspace.openTextDocument(fixture(...parts));
+      await vscode.window.showTextDocument(document, { preview: false });
+      return api.editor.indexed(document);
+    };
+    const windows = await count('public', 'windows-de-netstat-ano.txt');
+    const ss = await count('linux', 'ss-tanpo.txt');
+    assert.ok(windows > 0 && ss > 0);
+    assert.equal(
+      await count('encodings', 'windows-de-netstat-ano.utf16le-bom.txt'),
+      windows,
+      'UTF-16LE + BOM',
+    );
+    assert.equal(
+      await count('encodings', 'windows-de-netstat-ano.utf16be-bom.txt'),
+      windows,
+      'UTF-16BE + BOM',
+    );
+    // Without a BOM VS Code guesses UTF-16 from the zero bytes of the file's start.
+    assert.equal(await count('encodings', 'ss-tanpo.utf16le-nobom.txt'), ss, 'UTF-16LE without BOM');
+  });
+
   it('hovers explain a connection line in English, then in Chinese with tcpStates.contentLanguage = zh-cn', async () => {
     const editor = await openLog(api, fixture('linux', 'ss-tanpo.txt'));
     const doc = editor.document;
