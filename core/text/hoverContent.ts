@@ -19,7 +19,6 @@ const W = {
   owner: { en: 'owner', zh: '所属进程' },
   timer: { en: 'Timer', zh: '计时器' },
   printed: { en: 'printed as', zh: '原文' },
-  unread: { en: 'unread by the application (Recv-Q)', zh: '尚未被应用读取（Recv-Q）' },
   acceptQueue: { en: 'accept queue', zh: '全连接队列' },
   showOnDiagram: { en: 'Show on diagram', zh: '在状态图上显示' },
   explain: { en: 'Open the {0} card', zh: '打开 {0} 状态卡片' },
@@ -40,9 +39,38 @@ function bytes(n: number, lang: Lang): string {
   return lang === 'zh' ? `${n} 字节` : `${n} byte${n === 1 ? '' : 's'}`;
 }
 
+/**
+ * A CLOSE-WAIT socket's Recv-Q counts the peer's FIN as one (tcp_inq() in include/net/tcp.h subtracts 1 once the
+ * FIN is queued only after it has been read): an idle CLOSE-WAIT shows 1 — the application never read EOF — and
+ * N > 1 means N − 1 bytes of data are also unread.
+ */
+function unreadText(recvQ: number, lang: Lang): string {
+  if (recvQ === 1)
+    return lang === 'zh'
+      ? 'Recv-Q 1：这是对端的 FIN，应用尚未读到 EOF（从未读到 read() 返回 0）'
+      : "Recv-Q 1: the peer's FIN, not yet read — the application never read end-of-file (read() returning 0)";
+  return lang === 'zh'
+    ? `Recv-Q ${recvQ}：${bytes(recvQ - 1, lang)}数据加上对端的 FIN，应用都还没有读取`
+    : `Recv-Q ${recvQ}: ${bytes(recvQ - 1, lang)} of data and the peer's FIN, all unread by the application`;
+}
+
 function section(title: string, body: string): string {
   return `**${title}.** ${body}`;
 }
+
+/**
+ * Timer kinds as printed: ss's tmr_name[] (off, on, keepalive, timewait, persist, unknown; iproute2 misc/ss.c) and
+ * net-tools netstat -o (off, on, keepalive, timewait, probe; netstat.c), lower-cased by the parsers.
+ */
+const KNOWN_TIMER_KINDS: ReadonlySet<string> = new Set([
+  'off',
+  'on',
+  'keepalive',
+  'timewait',
+  'persist',
+  'probe',
+  'unknown',
+]);
 
 /** Reference text is the product's own, but it is still escaped: it is prose, not Markdown. */
 function prose(text: string): string {
@@ -63,9 +91,14 @@ export function hoverMarkdown({ view, rawState, uri, lang }: HoverInput): string
   out.push(facts.join(' · '));
 
   const timer = timerText(entry.state, entry.timer, lang);
-  if (timer !== undefined) out.push(`**${W.timer[lang]}:** ${prose(timer)}`);
+  if (timer !== undefined && entry.timer !== undefined)
+    // The kind is log text: only the kinds the tools print are written as prose; anything else (a hostile or
+    // garbled `timer:(https://…,1sec,0)`) goes into a code span, where nothing is a link.
+    out.push(
+      `**${W.timer[lang]}:** ${KNOWN_TIMER_KINDS.has(entry.timer.kind) ? prose(timer) : codeSpan(timer)}`,
+    );
   if (entry.state === 'CLOSE_WAIT' && entry.recvQ !== undefined && entry.recvQ > 0)
-    out.push(`${bytes(entry.recvQ, lang)} ${W.unread[lang]}`);
+    out.push(unreadText(entry.recvQ, lang));
   if (
     entry.state === 'LISTEN' &&
     entry.format === 'ss' &&

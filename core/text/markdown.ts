@@ -39,3 +39,11 @@ export function commandLink(label: string, command: string, args: readonly unkno
   );
   return `[${escapeMarkdown(label)}](command:${command}?${query})`;
 }
+
+/**
+ * Log text for a QuickPick label, description or detail, where `$(name)` renders as a codicon: each `$(` gets
+ * the backslash VS Code's own escapeIcons adds (vs/base/common/iconLabels.ts), so it shows as typed.
+ */
+export function escapeIcons(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}

@@ -1,5 +1,6 @@
 // Extension host: the summary quick pick — states with counts and findings, then the lines of the picked state.
 import * as vscode from 'vscode';
+import { escapeIcons } from '../../core/text/markdown';
 import { groupDigits } from '../../core/analysis/findingText';
 import { stateReference } from '../../core/tcp/stateReference';
 import { TCP_STATES, type TcpState } from '../../core/tcp/types';
@@ -45,10 +46,12 @@ export async function pickLineOfState(
   }
   const items: LineItem[] = lines.map((line) => ({
     label: vscode.l10n.t('Line {0}', line),
-    description: editor.document
-      .lineAt(line - 1)
-      .text.trim()
-      .replace(/\s+/g, ' '),
+    description: escapeIcons(
+      editor.document
+        .lineAt(line - 1)
+        .text.trim()
+        .replace(/\s+/g, ' '),
+    ),
     line,
   }));
   const picked = await vscode.window.showQuickPick(items, {
@@ -84,7 +87,7 @@ export async function showSummaryPick(
       return {
         label: finding !== undefined ? `$(warning) ${state}` : state,
         description: groupDigits(counts[state] ?? 0),
-        detail: finding !== undefined ? finding.title[lang] : stateReference(state).short[lang],
+        detail: finding !== undefined ? escapeIcons(finding.title[lang]) : stateReference(state).short[lang],
         state,
       };
     });

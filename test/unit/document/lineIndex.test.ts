@@ -139,7 +139,9 @@ void test('hover Markdown: timer left, knobs with cautions, escaped owner, two c
   assert.ok(cwView);
   const md = hoverMarkdown({ view: cwView, rawState: 'CLOSE-WAIT', uri: 'file:///x', lang: 'en' });
   assert.ok(md.includes('`we"ird (x,y (pid 15885)`'), md);
-  assert.match(md, /1 byte unread by the application/);
+  // Recv-Q 1 on CLOSE-WAIT is the unread FIN, not a byte of data (issue 10, item 4).
+  assert.match(md, /Recv-Q 1: the peer's FIN, not yet read/);
+  assert.doesNotMatch(md, /1 byte unread/);
   const entry = index.entryAt(cw);
   assert.ok(entry);
   assert.match(inlineMeaning(entry, 'detailed', 'en') ?? '', /we"ird/);
@@ -154,4 +156,32 @@ void test('a document without connections answers empty everywhere', () => {
   assert.deepEqual(index.spansIn(1, 3), []);
   assert.equal(index.nextLineInState('LISTEN', 1), undefined);
   assert.deepEqual(snapshotBlocks(index), []);
+});
+
+void test('log text in a hover never becomes a link: an unknown timer kind goes into a code span', () => {
+  const lines = [
+    'State      Recv-Q Send-Q Local Address:Port  Peer Address:Port Process',
+    'ESTAB      0      0      10.0.0.5:22         10.0.0.7:50712    timer:(https://evil.example/x,1sec,0)',
+    'ESTAB      0      0      10.0.0.5:22         10.0.0.7:50713    timer:(www.evil.example,1sec,0)',
+    'ESTAB      0      0      10.0.0.5:22         10.0.0.7:50714    timer:(keepalive,89min,0)',
+  ];
+  const index = buildLineIndexSync(arraySource(lines));
+  for (const [line, kind] of [
+    [2, 'https://evil.example/x'],
+    [3, 'www.evil.example'],
+  ] as const) {
+    const view = connectionAtLine(index, line, 'en');
+    assert.ok(view, `line ${line}`);
+    const md = hoverMarkdown({ view, rawState: 'ESTAB', uri: 'file:///x', lang: 'en' });
+    const timerLine = md.split('\n').find((l) => l.startsWith('**Timer:**')) ?? '';
+    assert.ok(timerLine.includes('`'), timerLine);
+    // Outside code spans, the kind appears nowhere.
+    assert.ok(!md.replace(/`[^`]*`/g, '').includes(kind), md);
+  }
+  const known = connectionAtLine(index, 4, 'en');
+  assert.ok(known);
+  assert.match(
+    hoverMarkdown({ view: known, rawState: 'ESTAB', uri: 'file:///x', lang: 'en' }),
+    /\*\*Timer:\*\* next keepalive probe in 89 min/,
+  );
 });

@@ -1,7 +1,7 @@
 // Node (unit tier): log text cannot escape into Markdown syntax, links or command URIs; timers read as words.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { codeSpan, commandLink, escapeMarkdown } from '../../../core/text/markdown';
+import { codeSpan, commandLink, escapeIcons, escapeMarkdown } from '../../../core/text/markdown';
 import { formatDuration, timerText } from '../../../core/text/timerText';
 
 void test('escapeMarkdown backslash-escapes every character Markdown could read as syntax', () => {
@@ -50,4 +50,10 @@ void test('timers in words, in both languages', () => {
   assert.equal(timerText('LISTEN', { kind: 'off', seconds: 0 }, 'en'), undefined);
   assert.equal(timerText('LISTEN', undefined, 'en'), undefined);
   assert.equal(formatDuration(9000, 'en'), '2.5 h');
+});
+
+void test('escapeIcons keeps $(codicon) syntax from log text visible as typed in QuickPick items', () => {
+  assert.equal(escapeIcons('users:(("$(zap)",pid=1,fd=3))'), 'users:(("\\$(zap)",pid=1,fd=3))');
+  assert.equal(escapeIcons('$(a) $(b)'), '\\$(a) \\$(b)');
+  assert.equal(escapeIcons('no icons $ ( here'), 'no icons $ ( here');
 });
