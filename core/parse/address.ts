@@ -140,14 +140,32 @@ export function normalizeHost(raw: string): NormalizedHost {
 }
 
 /** Builds an Endpoint from a printed host and port. */
-export function makeEndpoint(rawHost: string, rawPort: string): Endpoint {
+export function makeEndpoint(rawHost: string, rawPort: string): Endpoint | undefined {
   return endpointOf(normalizeHost(rawHost), rawPort);
 }
 
+/**
+ * A port as the tools print it: `*`, or 0–65535 in at most five digits. Anything else — empty (`127.0.0.1:`, a
+ * cut-off column), 70000, -1, 400 digits — makes the endpoint, and so the row, unrecognised rather than wrong.
+ */
+export function isValidPort(raw: string): boolean {
+  if (raw === '*') return true;
+  const n = raw.length;
+  if (n === 0 || n > 5) return false;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    v = v * 10 + d;
+  }
+  return v <= 65535;
+}
+
 /** The Endpoint of an already normalised host and a printed port (makeEndpoint without the host step). */
-export function endpointOf(h: NormalizedHost, rawPort: string): Endpoint {
+export function endpointOf(h: NormalizedHost, rawPort: string): Endpoint | undefined {
+  if (!isValidPort(rawPort)) return undefined;
   // A wildcard host with port 0 (Windows `0.0.0.0:0`, bcc `0.0.0.0 0`) is the unbound wildcard.
-  const port = rawPort === '' || (rawPort === '0' && h.host === '*') ? '*' : rawPort;
+  const port = rawPort === '0' && h.host === '*' ? '*' : rawPort;
   if (h.scope === undefined && h.v4mapped === undefined) return { host: h.host, port };
   const ep: { host: string; port: string; scope?: string; v4mapped?: boolean } = { host: h.host, port };
   if (h.scope !== undefined) ep.scope = h.scope;

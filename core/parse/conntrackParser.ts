@@ -41,6 +41,9 @@ export function parseConntrackLine(text: string, tok: Tokens, line: number): Rec
     else if (t === '[ASSURED]') assured = true;
   }
   if (!src || !dst || !sport || !dport) return undefined;
+  const local = makeEndpoint(src, sport);
+  const remote = makeEndpoint(dst, dport);
+  if (local === undefined || remote === undefined) return undefined;
   const extras: { ttl: number; unreplied?: boolean; assured?: boolean } = { ttl };
   if (unreplied) extras.unreplied = true;
   if (assured) extras.assured = true;
@@ -51,8 +54,8 @@ export function parseConntrackLine(text: string, tok: Tokens, line: number): Rec
     rawState,
     stateStart: tok.starts[i + 3],
     stateEnd: tok.ends[i + 3],
-    local: makeEndpoint(src, sport),
-    remote: makeEndpoint(dst, dport),
+    local,
+    remote,
     proto: 'tcp',
     processes: [],
     conntrack: extras,

@@ -78,6 +78,7 @@ export class RowScanner extends ByteCursor {
       this.hostNorm[column] = h;
     }
     const ep = endpointOf(h, port);
+    if (ep === undefined) return undefined;
     this.port[column] = port;
     this.ep[column] = ep;
     return ep;

@@ -103,6 +103,9 @@ function build(f: Fields, line: number): RecordDraft | undefined {
   const lport = decimal(f.lport);
   const rport = decimal(f.rport);
   if (lport < 0 || rport < 0 || f.laddr === '' || f.raddr === '') return undefined;
+  const local = makeEndpoint(f.laddr, f.lport);
+  const remote = makeEndpoint(f.raddr, f.rport);
+  if (local === undefined || remote === undefined) return undefined;
   const rec: RecordDraft = {
     line,
     format: 'tcpstates',
@@ -110,8 +113,8 @@ function build(f: Fields, line: number): RecordDraft | undefined {
     rawState: f.newState,
     stateStart: f.newStart,
     stateEnd: f.newStart + f.newState.length,
-    local: makeEndpoint(f.laddr, f.lport),
-    remote: makeEndpoint(f.raddr, f.rport),
+    local,
+    remote,
     processes: [],
     rawFrom: f.old,
   };

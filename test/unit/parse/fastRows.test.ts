@@ -173,3 +173,33 @@ test('fast rows: mutated ss and netstat rows parse the same through parseRange',
     same(general(lines), ranged(lines), JSON.stringify(lines));
   }
 });
+
+test('fast rows: a port that no tool prints (empty, 70000, -1, six or 400 digits) leaves the row unrecognised on both paths', () => {
+  const ssRow = readFixture('linux/ss-tanpo.txt').split('\n')[13];
+  const netstatRow = readFixture('linux/netstat-tanpo.txt').split('\n')[14];
+  const bccRows = readFixture('public/bcc-tcpstates.txt').split('\n').slice(0, 3);
+  // The untouched rows are recognised, so a missing record below is the port's doing.
+  assert.ok(general([ssRow]).records[0], 'real ss row');
+  assert.ok(general([netstatRow]).records[0], 'real netstat row');
+  assert.ok(general(bccRows).records[2], 'real bcc row');
+  for (const bad of ['', '70000', '-1', '065536', '123456', '9'.repeat(400), '5O09']) {
+    const ss = ssRow.replace('127.0.0.1:5009', `127.0.0.1:${bad}`);
+    const netstat = netstatRow.replace('127.0.0.1:5009', `127.0.0.1:${bad}`);
+    for (const lines of [[ss], [netstat]]) {
+      const a = general(lines);
+      same(a, ranged(lines), JSON.stringify(lines));
+      assert.equal(a.records[0], undefined, JSON.stringify(lines));
+    }
+    if (bad !== '') {
+      const bcc = [...bccRows.slice(0, 2), bccRows[2].replace(' 63446 ', ` ${bad} `)];
+      assert.equal(general(bcc).records[2], undefined, JSON.stringify(bcc));
+    }
+  }
+  // The edges that are real ports stay recognised: 0, 65535, and the wildcard.
+  for (const good of ['0', '65535', '*']) {
+    const lines = [ssRow.replace('127.0.0.1:5009', `127.0.0.1:${good}`)];
+    const a = general(lines);
+    same(a, ranged(lines), good);
+    assert.ok(a.records[0], good);
+  }
+});
