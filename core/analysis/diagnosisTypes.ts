@@ -1,5 +1,6 @@
 // Pure (runs anywhere): the types and defaults of the diagnosis, shared by diagnosis.ts, the collector, the
 // finding builders, the CLI and the extension's settings (one source for the thresholds' defaults).
+import { TIME_WAIT_SECONDS } from '../tcp/timeWaitLengths';
 import type { Localized, TcpState } from '../tcp/types';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -90,7 +91,7 @@ export const PORT_PROFILES: Readonly<Record<CaptureOs, PortProfile>> = {
   linux: {
     os: 'linux',
     ports: 60999 - 32768 + 1,
-    timeWaitSeconds: 60,
+    timeWaitSeconds: TIME_WAIT_SECONDS.linux,
     source: 'net.ipv4.ip_local_port_range',
   },
   // Microsoft, "The default dynamic port range for TCP/IP has changed since Windows Vista and in Windows
@@ -98,14 +99,14 @@ export const PORT_PROFILES: Readonly<Record<CaptureOs, PortProfile>> = {
   windows: {
     os: 'windows',
     ports: 65535 - 49152 + 1,
-    timeWaitSeconds: 120,
+    timeWaitSeconds: TIME_WAIT_SECONDS.windows,
     source: 'netsh int ipv4 show dynamicport tcp',
   },
   // Apple/FreeBSD: net.inet.ip.portrange.first/last 49152–65535; macOS net.inet.tcp.msl 15000 ms → 2 MSL 30 s.
   macos: {
     os: 'macos',
     ports: 65535 - 49152 + 1,
-    timeWaitSeconds: 30,
+    timeWaitSeconds: TIME_WAIT_SECONDS.macos,
     source: 'net.inet.ip.portrange.first / last',
   },
 };

@@ -3,7 +3,8 @@ import type { TcpState } from '../tcp/types';
 
 /*
  * Choices that are not obvious:
- * - NEW_SYN_RECV (bcc, /proc 0C) is a request socket of a listener: it is SYN-RECEIVED in RFC terms.
+ * - NEW_SYN_RECV (enum 0C, seen by bcc; /proc prints request sockets as 03) is a request socket of a listener:
+ *   it is SYN-RECEIVED in RFC terms.
  * - BOUND_INACTIVE (/proc 0D, `ss -B`) and Windows BOUND are bound but neither listening nor
  *   connected: RFC 9293 has no such state, the nearest is CLOSED (no connection exists).
  * - ss UNCONN (state 7) and net-tools CLOSE both mean TCP_CLOSE → CLOSED.

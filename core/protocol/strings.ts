@@ -35,7 +35,7 @@ export const ENGLISH_STRINGS = {
   cardEvent: 'Event',
   cardAction: 'Action',
   cardKind: 'Kind',
-  cardRfcRow: 'RFC 9293 row',
+  cardRfcRow: 'Edge no. (ours; RFC 9293 numbers none)',
   cardFigure5: 'In RFC 9293 Figure 5',
   cardOutgoing: 'Transitions from here',
   sideClient: 'client',

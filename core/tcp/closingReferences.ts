@@ -122,13 +122,15 @@ export const CLOSING_REFERENCES: Readonly<Record<ClosingState, StateReference>> 
       zh: '正常应是毫秒级：即应用发现读到文件末尾（read() 返回 0）并关闭所需的时间。这里没有计时器：从不关闭的 socket 会一直留到进程退出。',
     },
     many: {
-      en: 'The application leaks sockets: it never calls close() after the peer hung up — typically a missing close on an error path, a connection pool that does not evict dead connections, or threads blocked elsewhere. Recv-Q is often above 0. No sysctl fixes it: find the process (ss -tanp) and fix the code; restarting it only clears them for now.',
-      zh: '应用在泄漏 socket：对端挂断后它始终没有调用 close()。常见原因是错误处理分支漏了 close、连接池不剔除已失效的连接，或线程阻塞在别处。Recv-Q 往往大于 0。任何 sysctl 都解决不了：用 ss -tanp 找到进程并修复代码；重启进程只能暂时清掉。',
+      en: 'The application leaks sockets: it never calls close() after the peer hung up — typically a missing close on an error path, a connection pool that does not evict dead connections, or threads blocked elsewhere. The commonest case is an HTTP client pool: the server closes an idle keep-alive connection after its timeout (nginx keepalive_timeout 75 s, for example), and the pooled connection sits in CLOSE_WAIT until the pool next checks it out — hundreds of them towards one upstream port. Recv-Q is at least 1 (the unread FIN counts one). No sysctl fixes it: find the process (ss -tanp) and fix the code, or make the pool evict idle connections sooner than the server does; restarting it only clears them for now.',
+      zh: '应用在泄漏 socket：对端挂断后它始终没有调用 close()。常见原因是错误处理分支漏了 close、连接池不剔除已失效的连接，或线程阻塞在别处。最常见的是 HTTP 客户端连接池：服务端在空闲超时后关闭 keep-alive 连接（例如 nginx 的 keepalive_timeout 75 秒），池里的连接就停在 CLOSE_WAIT，直到连接池下次取用它——指向同一上游端口的成百上千条。Recv-Q 至少为 1（未读的 FIN 计为 1）。任何 sysctl 都解决不了：用 ss -tanp 找到进程并修复代码，或让连接池比服务端更早剔除空闲连接；重启进程只能暂时清掉。',
     },
     knobs: [],
     notes: {
-      en: 'close() only drops one reference to the socket; the FIN goes out when the last descriptor is closed. A descriptor inherited by a child process (fork() without close-on-exec) or duplicated with dup() keeps the connection in CLOSE_WAIT although the code that "closed" it did call close().',
-      zh: 'close() 只是把 socket 的引用计数减一，最后一个描述符关闭时才会发出 FIN。被子进程继承的描述符（fork() 时未设置 close-on-exec）或用 dup() 复制的描述符，会让连接停在 CLOSE_WAIT，尽管“关闭”它的那段代码确实调用了 close()。',
+      // close(2): the socket is released with its last descriptor; fork(2) copies every descriptor, and
+      // FD_CLOEXEC / SOCK_CLOEXEC closes them only at execve(2); shutdown(2) acts on the socket itself.
+      en: 'close() only drops one reference to the socket; the FIN goes out when the last descriptor is closed. A descriptor copied into a child by fork() (every fork copies them; close-on-exec closes them only if the child calls exec()) or duplicated with dup() keeps the connection in CLOSE_WAIT although the code that "closed" it did call close(). shutdown(SHUT_WR) sends the FIN at once, however many descriptors share the socket.',
+      zh: 'close() 只是把 socket 的引用计数减一，最后一个描述符关闭时才会发出 FIN。fork() 复制到子进程里的描述符（每次 fork 都会复制；close-on-exec 只在子进程调用 exec() 时才关闭它们），或用 dup() 复制的描述符，会让连接停在 CLOSE_WAIT，尽管“关闭”它的那段代码确实调用了 close()。shutdown(SHUT_WR) 则会立即发出 FIN，不管有多少个描述符共享这个 socket。',
     },
   },
 

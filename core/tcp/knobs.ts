@@ -1,15 +1,15 @@
 // Pure (runs anywhere: host, webview, CLI): the tunables the state reference cards point to.
 import type { Knob } from './referenceTypes';
+import { SYN_RETRY_RULE } from './synRetries';
+import { TIME_WAIT_SECONDS } from './timeWaitLengths';
 
 /** Knobs by short key. Defaults are those of current Linux kernels unless stated. */
 export const KNOBS = {
   synRetries: {
     name: 'net.ipv4.tcp_syn_retries',
     default: '6',
-    effect: {
-      en: 'How many times an unanswered SYN is retransmitted before connect() gives up. The wait doubles each time (1, 2, 4 … 64 s), so 6 retries take about 127 s.',
-      zh: '未获应答的 SYN 最多重传几次，之后 connect() 放弃。每次等待时间翻倍（1、2、4……64 秒），6 次重传合计约 127 秒。',
-    },
+    // ip-sysctl.rst tcp_syn_retries and tcp_syn_linear_timeouts; synRetries.ts has the arithmetic.
+    effect: SYN_RETRY_RULE,
     caution: {
       en: 'A system-wide setting; a connect timeout in the application is usually the better place to fail fast.',
       zh: '这是全局设置；想让连接尽快失败，通常应在应用里设置 connect 超时。',
@@ -19,24 +19,28 @@ export const KNOBS = {
     name: 'net.ipv4.tcp_synack_retries',
     default: '5',
     effect: {
-      en: 'How many times the server retransmits SYN,ACK for a half-open connection before dropping it; 5 retries take about 63 s.',
-      zh: '服务端为半连接重传 SYN+ACK 的次数，超过后丢弃该半连接；5 次约 63 秒。',
+      // ip-sysctl.rst tcp_synack_retries: default 5, "31seconds for the last retransmission" → 1+2+4+8+16+32 ≈ 63 s.
+      en: 'How many times the server retransmits SYN,ACK for a handshake still in progress (SYN_RECEIVED) before dropping the request; 5 retries take about 63 s.',
+      zh: '服务端为尚未完成的握手（SYN_RECEIVED）重传 SYN+ACK 的次数，超过后丢弃该连接请求；5 次约 63 秒。',
     },
     caution: {
-      en: 'Lowering it (e.g. to 2) frees half-open slots faster under a SYN flood, but hurts real clients on lossy links.',
+      en: 'Lowering it (e.g. to 2) frees SYN-queue slots faster under a SYN flood, but hurts real clients on lossy links.',
       zh: '调低（如 2）能在 SYN 洪泛时更快释放半连接队列，但会影响丢包链路上的正常客户端。',
     },
   },
   maxSynBacklog: {
     name: 'net.ipv4.tcp_max_syn_backlog',
     default: 'scaled with RAM at boot, at least 128',
+    // net/ipv4/tcp_input.c tcp_conn_request(): the SYN queue is full at the listener's backlog
+    // (inet_csk_reqsk_queue_is_full, sk_max_ack_backlog = min(backlog, somaxconn)); tcp_max_syn_backlog is tested
+    // only when syncookies are off, to drop SYNs from unproven peers once less than a quarter of it is left.
     effect: {
-      en: 'Per-listener limit on half-open connections (the SYN queue). When it is full, new SYNs are dropped, or answered with syncookies.',
-      zh: '每个监听 socket 的半连接队列（SYN 队列）上限。队列满时新的 SYN 被丢弃，或改用 syncookies 应答。',
+      en: "Despite its name, not the SYN-queue limit in current kernels: a listener's SYN queue is full when it holds min(listen() backlog, somaxconn) requests, and then syncookies answer. It matters only with tcp_syncookies = 0: once fewer than a quarter of it remain, SYNs from peers not seen before are dropped.",
+      zh: '名不副实：在当前内核中它并不是半连接队列（SYN 队列）的上限。监听 socket 的 SYN 队列在达到 min(listen() backlog, somaxconn) 时即为满，此时由 syncookies 应答。只有 tcp_syncookies = 0 时它才起作用：剩余额度不足四分之一时，来自未曾验证过的对端的 SYN 会被丢弃。',
     },
     caution: {
-      en: 'The effective limit also depends on the listen() backlog and somaxconn; raise them together.',
-      zh: '实际上限还受 listen() backlog 和 somaxconn 约束，需要一起调整。',
+      en: 'Raising it alone does not grow the SYN queue; raise the listen() backlog and somaxconn.',
+      zh: '单独调大它并不会增大 SYN 队列；要调大的是 listen() backlog 和 somaxconn。',
     },
   },
   syncookies: {
@@ -75,8 +79,9 @@ export const KNOBS = {
     name: 'net.ipv4.tcp_abort_on_overflow',
     default: '0',
     effect: {
-      en: "What happens when the accept queue is full: 0 drops the client's final ACK (the client retries), 1 answers with RST.",
-      zh: '全连接队列满时的处理：0 表示丢弃客户端的最后一个 ACK（客户端会重试），1 表示回复 RST。',
+      // ip-sysctl.rst tcp_abort_on_overflow; net/ipv4/tcp_minisocks.c tcp_check_req() (listen_overflow).
+      en: "What happens when the handshake completes but the accept queue is full: 0 ignores the client's final ACK and keeps the request, so the server retransmits its SYN,ACK (tcp_synack_retries) and the connection completes once the queue has room; 1 answers with RST.",
+      zh: '握手完成但全连接队列已满时的处理：0 表示忽略客户端的最后一个 ACK 并保留该请求，服务端会重传 SYN+ACK（tcp_synack_retries），队列有空位后连接即可完成；1 表示回复 RST。',
     },
     caution: {
       en: 'With 1 a short overload turns into connection resets seen by clients; leave it at 0 unless you want fast failure.',
@@ -152,12 +157,14 @@ export const KNOBS = {
       zh: '不再被任何进程持有的 socket（孤儿 socket）的最大数量，超过后立即重置并在内核日志记录 "too many orphaned sockets"。',
     },
   },
+  // ip-sysctl.rst tcp_tw_reuse (0 off, 1 on, 2 loopback only, default 2) and tcp_tw_reuse_delay (Linux 6.13+,
+  // default 1000 ms); net/ipv4/tcp_ipv4.c tcp_twsk_unique() needs the TIME_WAIT's last timestamp to be that old.
   twReuse: {
     name: 'net.ipv4.tcp_tw_reuse',
-    default: '2 (loopback only) on current kernels; 0 on old ones',
+    default: '2 (loopback traffic only) on current kernels; 0 on old ones',
     effect: {
-      en: 'Lets connect() reuse a 4-tuple whose previous connection is still in TIME_WAIT, when TCP timestamps prove the new segments are newer. Helps OUTGOING connections only.',
-      zh: '当 TCP 时间戳能证明新报文更新时，允许 connect() 复用仍处于 TIME_WAIT 的四元组。只对本机发起的（出向）连接有效。',
+      en: 'Lets connect() reuse a 4-tuple whose previous connection is still in TIME_WAIT, when TCP timestamps prove the new segments are newer and the TIME_WAIT is at least 1 s old (tcp_tw_reuse_delay since Linux 6.13). 0 off, 1 on, 2 (the default) only for loopback. Helps OUTGOING connections only.',
+      zh: '当 TCP 时间戳能证明新报文更新、且该 TIME_WAIT 已存在至少 1 秒（Linux 6.13 起由 tcp_tw_reuse_delay 设定）时，允许 connect() 复用仍处于 TIME_WAIT 的四元组。0 关闭，1 开启，2（默认）仅对回环地址开启。只对本机发起的（出向）连接有效。',
     },
     caution: {
       en: "Needs net.ipv4.tcp_timestamps on both ends. It does nothing for TIME_WAIT held by a server's accepted connections.",
@@ -179,13 +186,51 @@ export const KNOBS = {
   maxTwBuckets: {
     name: 'net.ipv4.tcp_max_tw_buckets',
     default: 'scaled with RAM (half the connection hash size)',
+    // ip-sysctl.rst tcp_max_tw_buckets: "This limit exists only to prevent simple DoS attacks, you _must_ not lower
+    // the limit artificially". net/ipv4/tcp_minisocks.c tcp_time_wait(): an overflow counts TCPTimeWaitOverflow;
+    // the "time wait bucket table overflow" log line is from old kernels.
     effect: {
-      en: 'System-wide cap on TIME_WAIT sockets. Beyond it new ones are destroyed at once and the kernel logs "TCP: time wait bucket table overflow".',
-      zh: '全局 TIME_WAIT socket 数量上限。超过后新的 TIME_WAIT 被立即销毁，内核日志出现 "TCP: time wait bucket table overflow"。',
+      en: 'System-wide cap on TIME_WAIT sockets, a guard against simple DoS attacks. Beyond it a closing socket skips TIME_WAIT and is destroyed at once; current kernels count it in TcpExtTCPTimeWaitOverflow (nstat -az), old ones logged "TCP: time wait bucket table overflow".',
+      zh: '全局 TIME_WAIT socket 数量上限，用于防御简单的 DoS 攻击。超过后正在关闭的 socket 跳过 TIME_WAIT、立即销毁；当前内核把它计入 TcpExtTCPTimeWaitOverflow（nstat -az），老内核则在日志中打印 "TCP: time wait bucket table overflow"。',
     },
     caution: {
-      en: 'Lowering it gives up the protection TIME_WAIT exists for; prefer reusing connections.',
-      zh: '调低它等于放弃 TIME_WAIT 提供的保护；优先考虑复用连接。',
+      en: 'Never lower it (ip-sysctl.rst: you must not lower it artificially): it is no TIME_WAIT remedy and gives up the protection TIME_WAIT exists for. Raise it only with more memory.',
+      zh: '切勿调低（ip-sysctl.rst 明确要求不得人为调低）：它不是解决 TIME_WAIT 的手段，调低等于放弃 TIME_WAIT 提供的保护。只有在内存增加后才考虑调大。',
+    },
+  },
+  // socket(7) SO_REUSEPORT (Linux 3.9+).
+  reusePort: {
+    name: 'SO_REUSEPORT',
+    default: 'off',
+    effect: {
+      en: 'Lets several sockets (one per worker process or thread) listen on the same address and port; the kernel spreads new connections across them, each with its own accept queue.',
+      zh: '允许多个 socket（每个 worker 进程或线程一个）监听同一地址和端口；内核把新连接分散给它们，每个 socket 各有自己的全连接队列。',
+    },
+    caution: {
+      en: 'One slow worker fills only its own queue: look at every LISTEN row of the port, not just one.',
+      zh: '某个 worker 变慢时只会塞满它自己的队列：要查看该端口所有的 LISTEN 行，而不只是其中一行。',
+    },
+  },
+  // tcp(7) TCP_USER_TIMEOUT (RFC 5482), TCP_KEEPIDLE / TCP_KEEPINTVL / TCP_KEEPCNT.
+  userTimeout: {
+    name: 'TCP_USER_TIMEOUT, TCP_KEEPIDLE / TCP_KEEPINTVL / TCP_KEEPCNT',
+    default: 'off; keepalive times from the sysctls',
+    effect: {
+      en: 'Per-socket options: TCP_USER_TIMEOUT (ms) caps how long sent data may stay unacknowledged before the connection is dropped with ETIMEDOUT, instead of tcp_retries2 (about 15 min); the TCP_KEEP* options set keepalive per socket, so a dead peer of an idle connection is found in seconds rather than after 2 h.',
+      zh: '按 socket 设置的选项：TCP_USER_TIMEOUT（毫秒）限制已发数据最长多久得不到确认就以 ETIMEDOUT 断开连接，取代 tcp_retries2（约 15 分钟）；TCP_KEEP* 系列按 socket 设置保活，让空闲连接的失联对端在几秒内被发现，而不是 2 小时后。',
+    },
+    caution: {
+      en: 'Set TCP_USER_TIMEOUT longer than the keepalive probing (idle + interval × count) or it cuts keepalive short.',
+      zh: 'TCP_USER_TIMEOUT 应大于保活探测的总时长（空闲时间 + 间隔 × 次数），否则会提前截断保活。',
+    },
+  },
+  // ip(7) IP_BIND_ADDRESS_NO_PORT (Linux 4.2+).
+  bindNoPort: {
+    name: 'bind() before connect(), IP_BIND_ADDRESS_NO_PORT',
+    default: 'off',
+    effect: {
+      en: 'A client that bind()s a source address before connect() gets a port reserved at bind() time, unique for every destination, so its ports run out far sooner. IP_BIND_ADDRESS_NO_PORT defers the port choice to connect(), where it only has to be unique per 4-tuple.',
+      zh: '客户端在 connect() 之前先 bind() 源地址时，端口在 bind() 时就被占用，且对所有目的地都必须唯一，端口会早得多耗尽。IP_BIND_ADDRESS_NO_PORT 把端口选择推迟到 connect()，此时只需在四元组内唯一。',
     },
   },
   localPortRange: {
@@ -241,7 +286,8 @@ export const KNOBS = {
   },
   windowsTimedWait: {
     name: 'TcpTimedWaitDelay (Windows registry)',
-    default: '240 s (range 30–300)',
+    // Microsoft TechNet cc757512 (Server 2003: default 120 s) and cc938217 (Windows 2000: 240 s).
+    default: `${TIME_WAIT_SECONDS.windows} s since Windows Server 2003 (range 30–300; ${TIME_WAIT_SECONDS.windows2000} s on Windows 2000)`,
     effect: {
       en: 'TIME_WAIT length on Windows, under HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters.',
       zh: 'Windows 上 TIME_WAIT 的时长，位于 HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters。',

@@ -1,16 +1,20 @@
 // Pure (runs anywhere: host, webview, CLI): reference cards for CLOSED, LISTEN, the handshake states and ESTABLISHED.
 import { KNOBS } from './knobs';
 import type { StateReference } from './referenceTypes';
+import { SYN_RETRY_SHORT } from './synRetries';
 
 type OpeningState = 'CLOSED' | 'LISTEN' | 'SYN_SENT' | 'SYN_RECEIVED' | 'ESTABLISHED';
 
 export const OPENING_REFERENCES: Readonly<Record<OpeningState, StateReference>> = {
   CLOSED: {
     state: 'CLOSED',
-    short: { en: 'No connection; fictional, no tool lists it', zh: '没有连接；虚构状态，任何工具都不会列出' },
+    short: { en: 'No connection; Linux tools never list it', zh: '没有连接；Linux 上的工具从不列出它' },
+    // RFC 9293 §3.3.2: "CLOSED represents no connection state at all" (it is fictional). Linux ss/netstat/proc
+    // list no TCP connection in it; BSD/macOS netstat -a lists unconnected PCBs as CLOSED, and Windows has
+    // MIB_TCP_STATE_CLOSED (Microsoft, MIB_TCPROW) and Get-NetTCPConnection's Closed.
     meaning: {
-      en: 'Where every connection starts and ends. There is no connection and no TCB (transmission control block), so there is nothing to list: ss, netstat and /proc never show a TCP connection in CLOSED.',
-      zh: '每条连接的起点和终点。此时既没有连接，也没有 TCB（传输控制块），所以没有东西可列：ss、netstat 和 /proc 都不会显示处于 CLOSED 的 TCP 连接。',
+      en: 'Where every connection starts and ends. There is no connection and no TCB (transmission control block). On Linux there is nothing to list: ss, netstat and /proc never show a TCP connection in CLOSED. macOS/BSD netstat -a does print CLOSED for a socket that is neither connected nor listening, and Windows can show CLOSED for a connection being torn down.',
+      zh: '每条连接的起点和终点。此时既没有连接，也没有 TCB（传输控制块）。在 Linux 上没有东西可列：ss、netstat 和 /proc 都不会显示处于 CLOSED 的 TCP 连接。macOS/BSD 的 netstat -a 则会把既未连接也未监听的 socket 显示为 CLOSED，Windows 也可能对正在拆除的连接显示 CLOSED。',
     },
     side: {
       en: 'Either side: before connect() or listen(), and after the connection is gone.',
@@ -44,7 +48,7 @@ export const OPENING_REFERENCES: Readonly<Record<OpeningState, StateReference>> 
       zh: '服务端监听中，等待新连接（已调用 listen()）',
     },
     meaning: {
-      en: "A server socket that called listen() and waits for SYNs. It is not a connection: its peer shows as *:* or 0.0.0.0:*. The kernel keeps two queues for it: the SYN queue of half-open connections (SYN_RECEIVED) and the accept queue of completed handshakes waiting for the application's accept().",
+      en: "A server socket that called listen() and waits for SYNs. It is not a connection: its peer shows as *:* or 0.0.0.0:*. The kernel keeps two queues for it: the SYN queue of handshakes in progress (SYN_RECEIVED) and the accept queue of completed handshakes waiting for the application's accept().",
       zh: '服务端 socket 调用 listen() 后等待 SYN。它本身不是一条连接，对端地址显示为 *:* 或 0.0.0.0:*。内核为它维护两个队列：存放 SYN_RECEIVED 连接的半连接队列（SYN 队列），以及存放已完成三次握手、等待应用 accept() 取走的全连接队列（accept 队列）。',
     },
     side: {
@@ -59,8 +63,8 @@ export const OPENING_REFERENCES: Readonly<Record<OpeningState, StateReference>> 
     },
     duration: { en: 'As long as the service runs.', zh: '与服务的运行时间相同。' },
     many: {
-      en: 'One per listening address and port (more with SO_REUSEPORT, one per worker). On LISTEN rows ss shows the accept queue: Recv-Q is the number of connections waiting for accept(), Send-Q the backlog limit. Recv-Q at or above Send-Q means the accept queue overflows and new handshakes are dropped.',
-      zh: '每个监听地址和端口一个（使用 SO_REUSEPORT 时每个 worker 一个）。ss 在 LISTEN 行显示全连接队列：Recv-Q 是等待 accept() 的连接数，Send-Q 是 backlog 上限。Recv-Q 大于等于 Send-Q 表示全连接队列已溢出，新的握手会被丢弃。',
+      en: 'One per listening address and port (more with SO_REUSEPORT, one per worker). On LISTEN rows ss shows the accept queue: Recv-Q is the number of connections waiting for accept(), Send-Q the backlog limit. Recv-Q equal to Send-Q means the queue is full; above Send-Q it overflows and completed handshakes are dropped (confirm with TcpExtListenOverflows in nstat -az).',
+      zh: '每个监听地址和端口一个（使用 SO_REUSEPORT 时每个 worker 一个）。ss 在 LISTEN 行显示全连接队列：Recv-Q 是等待 accept() 的连接数，Send-Q 是 backlog 上限。Recv-Q 等于 Send-Q 表示队列已满；大于 Send-Q 则已溢出，完成握手的连接会被丢弃（可用 nstat -az 中的 TcpExtListenOverflows 确认）。',
     },
     knobs: [
       KNOBS.somaxconn,
@@ -68,6 +72,7 @@ export const OPENING_REFERENCES: Readonly<Record<OpeningState, StateReference>> 
       KNOBS.maxSynBacklog,
       KNOBS.abortOnOverflow,
       KNOBS.reuseAddr,
+      KNOBS.reusePort,
     ],
     notes: {
       en: 'accept() returns a brand-new connected socket for each client; the listening socket lives for the whole life of the server. Overflows are counted in `nstat -az TcpExtListenOverflows TcpExtListenDrops` (or `netstat -s | grep -i listen`).',
@@ -89,8 +94,8 @@ export const OPENING_REFERENCES: Readonly<Record<OpeningState, StateReference>> 
     role: 'client',
     family: 'opening',
     next: {
-      en: 'SYN,ACK arrives → send ACK → ESTABLISHED. RST arrives (nothing listens on that port) → CLOSED, connect() fails with ECONNREFUSED. No answer → the SYN is retransmitted with doubling waits and after tcp_syn_retries (6, about 127 s) connect() fails with ETIMEDOUT. A bare SYN from the peer (simultaneous open) → SYN_RECEIVED.',
-      zh: '收到 SYN+ACK → 发送 ACK → ESTABLISHED。收到 RST（该端口无人监听）→ CLOSED，connect() 以 ECONNREFUSED 失败。没有应答 → 以翻倍的间隔重传 SYN，达到 tcp_syn_retries（6 次，约 127 秒）后 connect() 以 ETIMEDOUT 失败。收到对端单独的 SYN（同时打开）→ SYN_RECEIVED。',
+      en: `SYN,ACK arrives → send ACK → ESTABLISHED. RST arrives (nothing listens on that port) → CLOSED, connect() fails with ECONNREFUSED. No answer → the SYN is retransmitted until the retries run out (${SYN_RETRY_SHORT.en}) and connect() fails with ETIMEDOUT. A bare SYN from the peer (simultaneous open) → SYN_RECEIVED.`,
+      zh: `收到 SYN+ACK → 发送 ACK → ESTABLISHED。收到 RST（该端口无人监听）→ CLOSED，connect() 以 ECONNREFUSED 失败。没有应答 → 重传 SYN 直到次数用尽（${SYN_RETRY_SHORT.zh}），connect() 以 ETIMEDOUT 失败。收到对端单独的 SYN（同时打开）→ SYN_RECEIVED。`,
     },
     duration: {
       en: 'About one round trip (milliseconds). Seconds mean SYNs or SYN,ACKs are being lost.',
@@ -100,10 +105,10 @@ export const OPENING_REFERENCES: Readonly<Record<OpeningState, StateReference>> 
       en: "The destination does not answer: host or route down, a firewall or security group silently dropping SYNs, the server's queues full, or a burst of connections to a slow upstream. Group them by remote address to find it.",
       zh: '目的端没有应答：主机或路由不通、防火墙或安全组静默丢弃 SYN、服务端队列已满，或者对慢速上游突发大量连接。按远端地址分组即可找到是谁。',
     },
-    knobs: [KNOBS.synRetries, KNOBS.localPortRange],
+    knobs: [KNOBS.synRetries, KNOBS.localPortRange, KNOBS.bindNoPort],
     notes: {
-      en: 'If the first SYN is lost the client simply retransmits it until it gets an answer or gives up. Most applications and HTTP clients have their own connect timeout, much shorter than 127 s.',
-      zh: '如果第一个 SYN 丢了，客户端会周期性地重传，直到收到应答或放弃。多数应用和 HTTP 客户端都有自己的连接超时，远短于 127 秒。',
+      en: `If the first SYN is lost the client retransmits it, with waits that double after the first few (1 s each since Linux 6.5), until it gets an answer or gives up (${SYN_RETRY_SHORT.en}). Most applications and HTTP clients have their own connect timeout, much shorter than that.`,
+      zh: `如果第一个 SYN 丢了，客户端会重传它，最初几次间隔 1 秒（Linux 6.5 起），之后等待时间逐次翻倍，直到收到应答或放弃（${SYN_RETRY_SHORT.zh}）。多数应用和 HTTP 客户端都有自己的连接超时，远短于此。`,
     },
   },
 
@@ -114,8 +119,9 @@ export const OPENING_REFERENCES: Readonly<Record<OpeningState, StateReference>> 
       zh: '服务端收到 SYN 并回复 SYN+ACK，等待 ACK',
     },
     meaning: {
-      en: "A half-open connection: the server received a SYN, answered with SYN,ACK (the second step of the handshake) and waits for the client's final ACK. On Linux it sits in the listener's SYN queue as a light request socket (NEW_SYN_RECV), which ss prints as SYN-RECV.",
-      zh: '半连接：服务端收到 SYN，回复了 SYN+ACK（三次握手第二步），正在等待客户端的最后一个 ACK。在 Linux 上它以轻量 request socket（NEW_SYN_RECV）的形式放在监听 socket 的半连接队列里，ss 显示为 SYN-RECV。',
+      // "Half-open" in RFC 9293 §3.5.1 is an established connection whose peer is gone; this is an embryonic one.
+      en: "A handshake in progress (an embryonic connection, often loosely called half-open): the server received a SYN, answered with SYN,ACK (the second step of the handshake) and waits for the client's final ACK. On Linux it sits in the listener's SYN queue as a light request socket (NEW_SYN_RECV), which ss prints as SYN-RECV.",
+      zh: '半连接（握手尚未完成的连接，不同于 RFC 9293 所说的“半开连接”）：服务端收到 SYN，回复了 SYN+ACK（三次握手第二步），正在等待客户端的最后一个 ACK。在 Linux 上它以轻量 request socket（NEW_SYN_RECV）的形式放在监听 socket 的半连接队列里，ss 显示为 SYN-RECV。',
     },
     side: {
       en: 'Usually the server: a SYN arrived on a LISTEN socket. Rarely a client, in a simultaneous open.',
@@ -124,13 +130,13 @@ export const OPENING_REFERENCES: Readonly<Record<OpeningState, StateReference>> 
     role: 'server',
     family: 'opening',
     next: {
-      en: "The client's ACK → ESTABLISHED, and the connection moves to the accept queue. RST → dropped (the listener carries on). No ACK → SYN,ACK retransmitted up to tcp_synack_retries (5, about 63 s), then dropped.",
+      en: "The client's ACK → ESTABLISHED, and the connection moves to the accept queue. RST → the request is dropped (RFC 9293: back to LISTEN; the listener carries on). No ACK → SYN,ACK retransmitted up to tcp_synack_retries (5, about 63 s), then the request is dropped.",
       zh: '收到客户端的 ACK → ESTABLISHED，连接移入全连接队列。收到 RST → 丢弃该半连接（监听不受影响）。一直没有 ACK → 重传 SYN+ACK 至 tcp_synack_retries 次（5 次，约 63 秒）后丢弃。',
     },
     duration: { en: 'One round trip (milliseconds).', zh: '一个往返时间（毫秒级）。' },
     many: {
-      en: 'A SYN flood (spoofed sources never send the ACK), clients whose ACKs are lost, or an accept queue so full that final ACKs are dropped. Look for "Possible SYN flooding on port … Sending cookies." in the kernel log and for many distinct remote addresses.',
-      zh: 'SYN 洪泛攻击（伪造的源地址永远不会回 ACK）、客户端的 ACK 丢失，或全连接队列已满导致最后的 ACK 被丢弃。查看内核日志中的 "Possible SYN flooding on port … Sending cookies."，以及远端地址是否大量且分散。',
+      en: 'A SYN flood (spoofed sources never send the ACK), clients whose ACKs are lost, or an accept queue so full that final ACKs are dropped. Look for "Possible SYN flooding on port …" in the kernel log — it ends "Sending cookies." or, with syncookies off, "Dropping request.", and is logged once per listener — and count with nstat -az TcpExtTCPReqQFullDoCookies TcpExtTCPReqQFullDrop; many distinct remote addresses point to spoofing.',
+      zh: 'SYN 洪泛攻击（伪造的源地址永远不会回 ACK）、客户端的 ACK 丢失，或全连接队列已满导致最后的 ACK 被丢弃。查看内核日志中的 "Possible SYN flooding on port …"（结尾为 "Sending cookies."，关闭 syncookies 时为 "Dropping request."，每个监听 socket 只记录一次），并用 nstat -az TcpExtTCPReqQFullDoCookies TcpExtTCPReqQFullDrop 计数；远端地址大量且分散说明源地址是伪造的。',
     },
     knobs: [KNOBS.syncookies, KNOBS.maxSynBacklog, KNOBS.synackRetries, KNOBS.somaxconn],
     notes: {
@@ -164,7 +170,13 @@ export const OPENING_REFERENCES: Readonly<Record<OpeningState, StateReference>> 
       en: 'Usually just load or pooling. Worry when the count keeps growing (a connection leak), when Recv-Q stays above 0 (the application is not reading) or Send-Q stays high (the peer or the network is slow). A peer that vanished without FIN or RST leaves a half-open connection that stays ESTABLISHED until keepalive or the next send discovers it.',
       zh: '通常只是负载或连接池的正常表现。需要警惕的是：数量持续增长（连接泄漏）、Recv-Q 长期大于 0（应用没有读取）、Send-Q 长期偏高（对端或网络慢）。对端没发 FIN 或 RST 就消失了，会留下一条半开连接，一直保持 ESTABLISHED，直到保活探测或下一次发送才会发现。',
     },
-    knobs: [KNOBS.keepaliveTime, KNOBS.keepaliveIntvl, KNOBS.keepaliveProbes, KNOBS.retries2],
+    knobs: [
+      KNOBS.keepaliveTime,
+      KNOBS.keepaliveIntvl,
+      KNOBS.keepaliveProbes,
+      KNOBS.retries2,
+      KNOBS.userTimeout,
+    ],
     notes: {
       en: 'HTTP decides how long connections live: HTTP/1.0 closed the connection after each response; HTTP/1.1 keeps it open by default unless "Connection: close" is sent, and serves one request at a time on it, so browsers open several per host (Chrome: 6); HTTP/2 multiplexes many requests over one connection. With SO_KEEPALIVE, Linux probes an idle connection after 7200 s, then every 75 s, and gives up after 9 unanswered probes; without it, only the next send discovers a dead peer (answered by RST, or given up after tcp_retries2).',
       zh: 'HTTP 决定了连接能活多久：HTTP/1.0 每个响应后就断开连接；HTTP/1.1 默认保持连接（除非发送 "Connection: close"），且同一连接同一时间只处理一个请求，所以浏览器对同一主机会开多个连接（Chrome 为 6 个）；HTTP/2 则在一条连接上多路复用多个请求。开启 SO_KEEPALIVE 后，Linux 在连接空闲 7200 秒后开始探测，之后每 75 秒一次，连续 9 次无应答即放弃；没开保活时，只有下一次发送才会发现对端已失联（收到 RST，或在 tcp_retries2 次重传后放弃）。',

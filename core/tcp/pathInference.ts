@@ -1,6 +1,6 @@
 // Pure (runs anywhere: host, webview, CLI): the likely past of a connection, from its state and any observed states.
 import { stateLabel, type StateLabelStyle } from './stateLabel';
-import { RFC_TRANSITIONS, findTransition, transitionById, type Transition } from './transitions';
+import { RFC_TRANSITIONS, TRANSITIONS, transitionById, type Transition } from './transitions';
 import { isTcpState, type Lang, type TcpState } from './types';
 
 export { stateLabel, type StateLabelStyle } from './stateLabel';
@@ -157,13 +157,47 @@ interface Segment {
   readonly alternatives: readonly (readonly PathStep[])[];
 }
 
-function segmentBetween(a: TcpState, b: TcpState): Segment {
-  const direct = findTransition(a, b);
+/*
+ * When several edges join two observed states, the likelier cause comes first:
+ * - SYN_SENT → CLOSED: the application's own connect timeout (t6) is the usual end of a SYN_SENT that lasted
+ *   long enough to be seen; a RST (connection refused) and the kernel's SYN retries running out are the others.
+ * - SYN_RECEIVED → CLOSED: after a passive open the request is dropped when tcp_synack_retries run out (a RST
+ *   there returns to LISTEN, t9); only a simultaneous open (role client) ends in the RST edge.
+ * - FIN_WAIT_2 → CLOSED: an orphan's tcp_fin_timeout is the common case, a RST the rare one.
+ */
+function edgePreference(a: TcpState, b: TcpState, role: Role | undefined): readonly string[] {
+  if (a === 'SYN_SENT' && b === 'CLOSED') return ['t6', 'rst-SYN_SENT', 'timeout-SYN_SENT'];
+  if (a === 'SYN_RECEIVED' && b === 'CLOSED')
+    return role === 'client'
+      ? ['rst-SYN_RECEIVED', 'timeout-SYN_RECEIVED']
+      : ['timeout-SYN_RECEIVED', 'rst-SYN_RECEIVED'];
+  if (a === 'FIN_WAIT_2' && b === 'CLOSED') return ['timeout-FIN_WAIT_2', 'rst-FIN_WAIT_2'];
+  return [];
+}
+
+/** Every edge a → b, the likeliest first; an RFC row before a RST or timeout edge otherwise. */
+function directEdges(a: TcpState, b: TcpState, role: Role | undefined): Transition[] {
+  const order = edgePreference(a, b, role);
+  const rank = (t: Transition): number => {
+    const i = order.indexOf(t.id);
+    return i >= 0 ? i : order.length + (t.rfcNumber === undefined ? 1 : 0);
+  };
+  return TRANSITIONS.filter((t) => t.from === a && t.to === b).sort((x, y) => rank(x) - rank(y));
+}
+
+function segmentBetween(a: TcpState, b: TcpState, role: Role | undefined): Segment {
+  const direct = directEdges(a, b, role);
   const fillings = gapFillings(a, b);
-  if (direct) {
-    const primary = [{ from: a, to: b, transitionId: direct.id, observed: true }];
-    // A RST or timeout edge explains a vanished connection, but so does an unseen orderly close.
-    return { primary, alternatives: direct.rfcNumber === undefined ? fillings : [] };
+  const first = direct[0];
+  if (first) {
+    const step = (t: Transition): PathStep[] => [{ from: a, to: b, transitionId: t.id, observed: true }];
+    // The other edges between the same two states explain the same observation; a RST or timeout edge
+    // explains a vanished connection, but so does an unseen orderly close.
+    const others = direct.slice(1).map(step);
+    return {
+      primary: step(first),
+      alternatives: first.rfcNumber === undefined || others.length > 0 ? [...others, ...fillings] : [],
+    };
   }
   return { primary: fillings[0] ?? [], alternatives: fillings.slice(1) };
 }
@@ -183,7 +217,7 @@ export function inferPath(current: TcpState, options: InferPathOptions = {}): St
   const pasts = canonicalPasts(first, options.role).map((ids) => toSteps(ids));
   const segments: Segment[] = [{ primary: pasts[0] ?? [], alternatives: pasts.slice(1) }];
   for (let i = 1; i < observedStates.length; i++) {
-    segments.push(segmentBetween(observedStates[i - 1], observedStates[i]));
+    segments.push(segmentBetween(observedStates[i - 1], observedStates[i], options.role));
   }
   const steps = segments.flatMap((s) => s.primary);
   const alternatives: PathStep[][] = [];

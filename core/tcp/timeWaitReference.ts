@@ -1,6 +1,7 @@
 // Pure (runs anywhere: host, webview, CLI): the TIME_WAIT reference card, the state SREs ask about most.
 import { KNOBS } from './knobs';
 import type { StateReference } from './referenceTypes';
+import { TIME_WAIT_OTHER_OS } from './timeWaitLengths';
 
 export const TIME_WAIT_REFERENCE: StateReference = {
   state: 'TIME_WAIT',
@@ -23,17 +24,19 @@ export const TIME_WAIT_REFERENCE: StateReference = {
     zh: '2MSL 计时器到期 → CLOSED。若对端重传了 FIN，本端会再次回复 ACK 并重新计时。同一四元组上序列号或时间戳更大的新 SYN 可以直接开启一条新连接。',
   },
   duration: {
-    en: "60 s on Linux, fixed in the kernel (TCP_TIMEWAIT_LEN) and not tunable by any sysctl. Windows: 240 s by default (TcpTimedWaitDelay). With the RFC's MSL of 2 minutes it would be 4 minutes.",
-    zh: 'Linux 上固定为 60 秒（内核常量 TCP_TIMEWAIT_LEN），任何 sysctl 都改不了。Windows 默认 240 秒（TcpTimedWaitDelay）。若按 RFC 的 MSL = 2 分钟计算则为 4 分钟。',
+    // include/net/tcp.h TCP_TIMEWAIT_LEN; RFC 9293 §3.4.2 (MSL 2 minutes); other OSes: timeWaitLengths.ts.
+    en: `60 s on Linux, fixed in the kernel (TCP_TIMEWAIT_LEN) and not tunable by any sysctl. ${TIME_WAIT_OTHER_OS.en} With the RFC's MSL of 2 minutes it would be 4 minutes.`,
+    zh: `Linux 上固定为 60 秒（内核常量 TCP_TIMEWAIT_LEN），任何 sysctl 都改不了。${TIME_WAIT_OTHER_OS.zh}若按 RFC 的 MSL = 2 分钟计算则为 4 分钟。`,
   },
   many: {
-    en: 'Normal on the side that closes first: a busy client, or a server that closes HTTP connections itself, holds thousands. It hurts only when it exhausts ephemeral ports for new outgoing connections to the same destination: with the default ip_local_port_range (32768–60999, about 28,000 ports) and 60 s each, one source IP sustains about 470 new connections per second to one destination IP and port. Remedies, best first: reuse connections (keep-alive, pools); tcp_tw_reuse for outgoing connections; a wider port range or more source IPs or destination ports. Do not use tcp_tw_recycle: it broke clients behind NAT and was removed in Linux 4.12.',
-    zh: '在先关闭的一方这是正常现象：繁忙的客户端，或自己主动关闭 HTTP 连接的服务端，都会有成千上万个。只有当它耗尽了临时端口、导致无法向同一目的地新建连接时才是问题：按默认 ip_local_port_range（32768–60999，约 2.8 万个端口）且每个占用 60 秒计算，一个源 IP 到同一目的 IP 和端口每秒最多持续新建约 470 个连接。解决办法按优先级：复用连接（keep-alive、连接池）；对出向连接开启 tcp_tw_reuse；扩大端口范围，或增加源 IP、目的端口。不要使用 tcp_tw_recycle：它会让 NAT 后面的客户端连不上，且已在 Linux 4.12 中移除。',
+    en: 'Normal on the side that closes first: a busy client, or a server that closes HTTP connections itself, holds thousands. It hurts only when it exhausts ephemeral ports for new outgoing connections to the same destination: with the default ip_local_port_range (32768–60999, about 28,000 ports) and 60 s each, one source IP sustains about 470 new connections per second to one destination IP and port. Remedies, best first: reuse connections (keep-alive, pools); tcp_tw_reuse = 1 for outgoing connections (the default 2 covers loopback only); a wider port range or more source IPs or destination ports; and a client that bind()s before connect() should set IP_BIND_ADDRESS_NO_PORT. Never lower tcp_max_tw_buckets. Do not use tcp_tw_recycle: it broke clients behind NAT and was removed in Linux 4.12.',
+    zh: '在先关闭的一方这是正常现象：繁忙的客户端，或自己主动关闭 HTTP 连接的服务端，都会有成千上万个。只有当它耗尽了临时端口、导致无法向同一目的地新建连接时才是问题：按默认 ip_local_port_range（32768–60999，约 2.8 万个端口）且每个占用 60 秒计算，一个源 IP 到同一目的 IP 和端口每秒最多持续新建约 470 个连接。解决办法按优先级：复用连接（keep-alive、连接池）；对出向连接把 tcp_tw_reuse 设为 1（默认值 2 只对回环地址生效）；扩大端口范围，或增加源 IP、目的端口；在 connect() 之前先 bind() 的客户端应设置 IP_BIND_ADDRESS_NO_PORT。切勿调低 tcp_max_tw_buckets。不要使用 tcp_tw_recycle：它会让 NAT 后面的客户端连不上，且已在 Linux 4.12 中移除。',
   },
   knobs: [
     KNOBS.twReuse,
     KNOBS.timestamps,
     KNOBS.localPortRange,
+    KNOBS.bindNoPort,
     KNOBS.maxTwBuckets,
     KNOBS.reuseAddr,
     KNOBS.twRecycle,

@@ -1,4 +1,5 @@
 // Pure (runs anywhere: host, webview, CLI): the edges of the TCP state machine, as data.
+import { SYN_RETRY_SHORT } from './synRetries';
 import { TCP_STATES, type Localized, type TcpState } from './types';
 
 /** One edge of the state machine. */
@@ -23,7 +24,7 @@ export interface Transition {
 }
 
 const SND_NOTHING: Localized = { en: 'nothing is sent', zh: '不发送任何报文' };
-const DELETE_TCB: Localized = { en: 'delete the TCB', zh: '删除 TCB（连接控制块）' };
+const DELETE_TCB: Localized = { en: 'delete the TCB', zh: '删除 TCB（传输控制块）' };
 const SND_ACK: Localized = { en: 'send ACK', zh: '发送 ACK' };
 const SND_FIN: Localized = { en: 'send FIN', zh: '发送 FIN' };
 const SND_SYNACK: Localized = { en: 'send SYN,ACK', zh: '发送 SYN+ACK' };
@@ -44,7 +45,11 @@ function rfc(
   return { id: `t${n}`, from, to, event, action, label, side, kind, rfcNumber: n, figure5 };
 }
 
-/** The 21 transitions of RFC 9293 §3.3.2, numbered as in the reference table. */
+/**
+ * The 21 transitions of RFC 9293 §3.3.2: the 20 edges Figure 5 draws, plus FIN-WAIT-1 → TIME-WAIT (t16), which
+ * the figure leaves to its Note 2 and §3.10.7.4. The RFC numbers none of them: the numbering 1–21 is this
+ * product's own, in the figure's reading order.
+ */
 export const RFC_TRANSITIONS: readonly Transition[] = [
   rfc(
     1,
@@ -141,7 +146,7 @@ export const RFC_TRANSITIONS: readonly Transition[] = [
       en: 'receive RST, when this connection came from a passive OPEN',
       zh: '收到 RST（仅当连接来自被动打开）',
     },
-    { en: 'drop the half-open connection; the listener carries on', zh: '丢弃半连接，监听继续' },
+    { en: 'drop the connection request; the listener carries on', zh: '丢弃该连接请求，监听继续' },
     'server',
     'reset',
   ),
@@ -257,13 +262,36 @@ export const RFC_TRANSITIONS: readonly Transition[] = [
 ];
 
 // ---------------------------------------------------------------------------
-// RST aborts (RFC 9293 §3.10.7.4). Not drawn in Figure 5 and not numbered, kept
-// separate so a diagram can show or hide them. SYN_SENT is not synchronized, but
-// the RST answering our SYN ("connection refused") is the abort SREs meet most.
-// SYN_RECEIVED → CLOSED covers a simultaneous open; from a passive OPEN it is t9.
+// RST aborts (RFC 9293 §3.10.7.3 for SYN-SENT, §3.10.7.4 for the rest). Not drawn
+// in Figure 5 and not numbered, kept separate so a diagram can show or hide them.
+// SYN_SENT is not synchronized, but the RST answering our SYN ("connection
+// refused") is the abort SREs meet most. SYN_RECEIVED → CLOSED covers a
+// simultaneous open; from a passive OPEN it is t9. In CLOSING, LAST-ACK and
+// TIME-WAIT the RFC enters CLOSED without telling the application; in the other
+// synchronized states the user is told "connection reset". RFC 5961 §3.2: a RST
+// in a synchronized state is accepted only at SEG.SEQ = RCV.NXT; one elsewhere in
+// the window is answered with a challenge ACK, so blind resets fail.
 // ---------------------------------------------------------------------------
 // Every state with a connection behind it: all but CLOSED and LISTEN.
 const RST_FROM: readonly TcpState[] = TCP_STATES.filter((s) => s !== 'CLOSED' && s !== 'LISTEN');
+
+/** What TCP does on an accepted RST, by state (RFC 9293 §3.10.7.3–4). */
+function rstAction(from: TcpState): Localized {
+  if (from === 'SYN_SENT' || from === 'SYN_RECEIVED')
+    return {
+      en: 'report "connection refused" to the application (ECONNREFUSED), delete the TCB',
+      zh: '向应用报告“连接被拒绝”（ECONNREFUSED），删除 TCB',
+    };
+  if (from === 'CLOSING' || from === 'LAST_ACK' || from === 'TIME_WAIT')
+    return {
+      en: 'enter CLOSED and delete the TCB; the application is not told',
+      zh: '进入 CLOSED 并删除 TCB，不通知应用',
+    };
+  return {
+    en: 'report the reset to the application (ECONNRESET), delete the TCB',
+    zh: '向应用报告连接被重置（ECONNRESET），删除 TCB',
+  };
+}
 
 function rstEdge(from: TcpState): Transition {
   const event: Localized =
@@ -274,16 +302,16 @@ function rstEdge(from: TcpState): Transition {
         }
       : from === 'SYN_RECEIVED'
         ? { en: 'receive RST during a simultaneous open', zh: '同时打开过程中收到 RST' }
-        : { en: 'receive RST: the peer aborted the connection', zh: '收到 RST：对端中止了连接' };
+        : {
+            en: 'receive RST at exactly the next expected sequence number: the peer aborted the connection',
+            zh: '收到序列号恰为下一个期望值的 RST：对端中止了连接',
+          };
   return {
     id: `rst-${from}`,
     from,
     to: 'CLOSED',
     event,
-    action: {
-      en: 'report the reset to the application, delete the TCB',
-      zh: '向应用报告连接被重置，删除 TCB',
-    },
+    action: rstAction(from),
     label: 'rcv RST / delete TCB',
     side: from === 'SYN_SENT' ? 'client' : 'both',
     kind: 'reset',
@@ -301,8 +329,8 @@ export const TIMEOUT_TRANSITIONS: readonly Transition[] = [
     from: 'SYN_SENT',
     to: 'CLOSED',
     event: {
-      en: 'no SYN,ACK after net.ipv4.tcp_syn_retries retransmissions (6 ≈ 127 s)',
-      zh: '重传 SYN 达 net.ipv4.tcp_syn_retries 次仍无 SYN+ACK（6 次约 127 秒）',
+      en: `no SYN,ACK before the SYN retries run out (${SYN_RETRY_SHORT.en})`,
+      zh: `SYN 重传次数用尽仍无 SYN+ACK（${SYN_RETRY_SHORT.zh}）`,
     },
     action: {
       en: 'connect() fails with ETIMEDOUT, delete the TCB',
@@ -310,6 +338,21 @@ export const TIMEOUT_TRANSITIONS: readonly Transition[] = [
     },
     label: 'SYN retries exhausted / delete TCB',
     side: 'client',
+    kind: 'timeout',
+    figure5: false,
+  },
+  {
+    // ip-sysctl.rst tcp_synack_retries (5, about 63 s); the request socket is freed by reqsk_timer_handler().
+    id: 'timeout-SYN_RECEIVED',
+    from: 'SYN_RECEIVED',
+    to: 'CLOSED',
+    event: {
+      en: 'no final ACK after net.ipv4.tcp_synack_retries SYN,ACK retransmissions (5 ≈ 63 s)',
+      zh: '重传 SYN+ACK 达 net.ipv4.tcp_synack_retries 次仍无最后的 ACK（5 次约 63 秒）',
+    },
+    action: { en: 'drop the connection request; the listener carries on', zh: '丢弃该连接请求，监听继续' },
+    label: 'SYN,ACK retries exhausted / drop',
+    side: 'server',
     kind: 'timeout',
     figure5: false,
   },
@@ -352,34 +395,3 @@ export function findTransition(from: TcpState, to: TcpState): Transition | undef
 export function transitionById(id: string): Transition | undefined {
   return TRANSITIONS.find((t) => t.id === id);
 }
-
-/** Linux states outside RFC 9293 and the RFC state they stand for. */
-export interface LinuxExtraState {
-  /** Kernel enum name (include/net/tcp_states.h). */
-  readonly name: 'NEW_SYN_RECV' | 'BOUND_INACTIVE';
-  /** Hex value as in /proc/net/tcp `st`. */
-  readonly hex: string;
-  readonly mapsTo: TcpState;
-  readonly why: Localized;
-}
-
-export const LINUX_EXTRA_STATES: readonly LinuxExtraState[] = [
-  {
-    name: 'NEW_SYN_RECV',
-    hex: '0C',
-    mapsTo: 'SYN_RECEIVED',
-    why: {
-      en: 'Since Linux 4.1 a connection request that got our SYN,ACK lives as a small request socket in NEW_SYN_RECV instead of a full socket; it is the RFC SYN-RECEIVED state, and ss prints it as SYN-RECV.',
-      zh: '自 Linux 4.1 起，已回复 SYN+ACK 的连接请求以轻量的 request socket 形式存在，状态为 NEW_SYN_RECV，而不是完整的 socket；它就是 RFC 中的 SYN-RECEIVED，ss 显示为 SYN-RECV。',
-    },
-  },
-  {
-    name: 'BOUND_INACTIVE',
-    hex: '0D',
-    mapsTo: 'CLOSED',
-    why: {
-      en: 'A socket that called bind() but neither listen() nor connect(): it holds a port yet has no connection and no TCB in the RFC sense, so it is CLOSED (only `ss -B` lists it).',
-      zh: '已调用 bind() 但没有 listen() 也没有 connect() 的 socket：占用了端口，但没有连接，也没有 RFC 意义上的 TCB，因此等同于 CLOSED（只有 `ss -B` 会列出）。',
-    },
-  },
-];

@@ -39,7 +39,7 @@ export function webviewStrings(): WebviewStrings {
     cardEvent: vscode.l10n.t('Event'),
     cardAction: vscode.l10n.t('Action'),
     cardKind: vscode.l10n.t('Kind'),
-    cardRfcRow: vscode.l10n.t('RFC 9293 row'),
+    cardRfcRow: vscode.l10n.t('Edge no. (ours; RFC 9293 numbers none)'),
     cardFigure5: vscode.l10n.t('In RFC 9293 Figure 5'),
     cardOutgoing: vscode.l10n.t('Transitions from here'),
     sideClient: vscode.l10n.t('client'),

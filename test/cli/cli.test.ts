@@ -208,6 +208,18 @@ void test('explain accepts any spelling, in both languages; an unknown state exi
   assert.match(bad.err, /unknown state 'HALF_OPEN'.*TIME_WAIT/);
 });
 
+void test('explain shows the corrected facts in both languages (Windows TIME_WAIT, SYN retries, CLOSED on BSD)', () => {
+  const tw = run(['explain', 'TIME_WAIT']).out;
+  assert.match(tw, /Windows: 120 s by default since Windows Server 2003/);
+  assert.match(tw, /Never lower tcp_max_tw_buckets/);
+  const twZh = run(['explain', 'TIME_WAIT', '--lang', 'zh']).out;
+  assert.match(twZh, /自 Windows Server 2003 起默认 120 秒/);
+  assert.match(run(['explain', 'SYN_SENT']).out, /≈ 131 s since Linux 6\.5/);
+  assert.match(run(['explain', 'SYN_SENT', '--lang', 'zh']).out, /Linux 6\.5 起约 131 秒/);
+  assert.match(run(['explain', 'CLOSED']).out, /macOS\/BSD netstat -a does print CLOSED/);
+  assert.match(run(['explain', 'SYN_RECEIVED', '--lang', 'zh']).out, /不同于 RFC 9293 所说的“半开连接”/);
+});
+
 void test('every real capture under test/fixtures parses without error and the JSON Lines are well formed', () => {
   const files: string[] = [];
   const walk = (d: string): void => {

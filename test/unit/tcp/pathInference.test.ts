@@ -200,3 +200,61 @@ void test("stateLabel spells states the product's way or the RFC's way", () => {
   assert.equal(stateLabel('SYN_RECEIVED', 'rfc'), 'SYN-RECEIVED');
   assert.equal(stateLabel('LISTEN'), 'LISTEN');
 });
+
+void test('role-aware: every state past the handshake opens the way its role opened, with no path of the other role', () => {
+  const serverOpen = ['t1', 't4', 't10'];
+  const clientOpen = ['t2', 't8'];
+  const tails: Partial<Record<TcpState, string[]>> = {
+    ESTABLISHED: [],
+    FIN_WAIT_1: ['t12'],
+    FIN_WAIT_2: ['t12', 't14'],
+    CLOSING: ['t12', 't15'],
+    TIME_WAIT: ['t12', 't14', 't17'],
+    CLOSE_WAIT: ['t13'],
+    LAST_ACK: ['t13', 't18'],
+  };
+  for (const [state, tail] of Object.entries(tails) as [TcpState, string[]][]) {
+    for (const [role, open] of [
+      ['server', serverOpen],
+      ['client', clientOpen],
+    ] as const) {
+      const p = inferPath(state, { role });
+      assert.deepEqual(ids(p.steps), [...open, ...tail], `${state} as ${role}`);
+      for (const alt of p.alternatives)
+        assert.deepEqual(
+          ids(alt).slice(0, open.length),
+          open,
+          `${state} as ${role}: alternative opens as ${role}`,
+        );
+      assertWellFormed(p, `${state} ${role}`);
+    }
+  }
+  // A server that closed first holds the TIME_WAIT: its past is a passive open, then an active close.
+  assert.deepEqual(ids(inferPath('TIME_WAIT', { role: 'server' }).steps), [
+    't1',
+    't4',
+    't10',
+    't12',
+    't14',
+    't17',
+  ]);
+  assert.deepEqual(ids(inferPath('SYN_RECEIVED', { role: 'server' }).steps), ['t1', 't4']);
+  assert.deepEqual(ids(inferPath('SYN_RECEIVED', { role: 'client' }).steps), ['t2', 't7']);
+});
+
+void test('observed ends: SYN_SENT → CLOSED offers refused and retries exhausted; FIN_WAIT_2 → CLOSED is the orphan timeout; SYN_RECEIVED → CLOSED by role', () => {
+  const last = (p: StatePath): string | undefined => p.steps[p.steps.length - 1]?.transitionId;
+  const lastOfAlts = (p: StatePath): string[] =>
+    p.alternatives.map((a) => a[a.length - 1]?.transitionId ?? '');
+  const synSent = inferPath('CLOSED', { observed: ['SYN_SENT'] });
+  assert.equal(last(synSent), 't6');
+  assert.ok(lastOfAlts(synSent).includes('rst-SYN_SENT'), 'RST: connection refused');
+  assert.ok(lastOfAlts(synSent).includes('timeout-SYN_SENT'), 'tcp_syn_retries ran out');
+  assert.equal(last(inferPath('CLOSED', { observed: ['FIN_WAIT_2'] })), 'timeout-FIN_WAIT_2');
+  assert.ok(lastOfAlts(inferPath('CLOSED', { observed: ['FIN_WAIT_2'] })).includes('rst-FIN_WAIT_2'));
+  const passive = inferPath('CLOSED', { observed: ['SYN_RECEIVED'], role: 'server' });
+  assert.equal(last(passive), 'timeout-SYN_RECEIVED');
+  assert.equal(last(inferPath('CLOSED', { observed: ['SYN_RECEIVED'] })), 'timeout-SYN_RECEIVED');
+  assert.equal(last(inferPath('CLOSED', { observed: ['SYN_RECEIVED'], role: 'client' })), 'rst-SYN_RECEIVED');
+  for (const p of [synSent, passive]) assertWellFormed(p, 'observed end');
+});

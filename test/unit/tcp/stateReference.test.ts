@@ -134,11 +134,15 @@ void test('CLOSE_WAIT is an application bug no sysctl fixes', () => {
   assert.match(ref.many.en, /close\(\)/);
 });
 
-void test('CLOSED is fictional: no tool lists it', () => {
+void test('CLOSED is fictional: no Linux tool lists it, but BSD/macOS and Windows can print it', () => {
   const ref = stateReference('CLOSED');
-  assert.match(ref.short.en, /no tool lists it/);
+  assert.match(ref.short.en, /Linux tools never list it/);
+  assert.match(ref.short.zh, /Linux/);
   assert.match(ref.meaning.en, /never show/);
+  assert.match(ref.meaning.en, /macOS\/BSD netstat -a does print CLOSED/);
+  assert.match(ref.meaning.en, /Windows/);
   assert.match(ref.meaning.zh, /不会显示/);
+  assert.match(ref.meaning.zh, /macOS\/BSD/);
 });
 
 void test("the seed's depth is there: numbers and knobs an SRE expects", () => {
@@ -152,7 +156,7 @@ void test("the seed's depth is there: numbers and knobs an SRE expects", () => {
     '7200',
     '75 s',
     '9 unanswered probes',
-    '127 s',
+    '131 s',
     'tcp_synack_retries',
     'tcp_max_syn_backlog',
     'TIME_WAIT assassination',
@@ -194,5 +198,8 @@ void test('knob defaults where the reference fixes them', () => {
   assert.equal(KNOBS.keepaliveIntvl.default, '75 s');
   assert.equal(KNOBS.keepaliveProbes.default, '9');
   assert.match(KNOBS.localPortRange.default, /^32768 60999/);
-  assert.match(KNOBS.windowsTimedWait.default, /^240 s/);
+  assert.match(
+    KNOBS.windowsTimedWait.default,
+    /^120 s since Windows Server 2003 \(range 30–300; 240 s on Windows 2000\)/,
+  );
 });

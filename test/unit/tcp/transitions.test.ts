@@ -1,8 +1,8 @@
 // Node (unit tier): the transition table against RFC 9293 §3.3.2 as the reference lists it.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { LINUX_EXTRA_STATES } from '../../../core/tcp/linuxStates';
 import {
-  LINUX_EXTRA_STATES,
   RFC_TRANSITIONS,
   RST_TRANSITIONS,
   TRANSITIONS,
