@@ -7,9 +7,12 @@ import type { CliArgs } from './cliArgs';
 import { forEachInput } from './cliInput';
 import type { CliContext } from './cliOutput';
 import { recordJson } from './recordJson';
+import { processLabel } from '../core/parse/recordDraft';
 
 function owner(r: ConnectionRecord): string {
-  return r.processes.map((p) => (p.pid !== undefined ? `${p.name}/${p.pid}` : p.name)).join(',');
+  return r.processes
+    .map((p) => (p.pid !== undefined && p.name !== '' ? `${p.name}/${p.pid}` : processLabel(p)))
+    .join(',');
 }
 
 function tableRow(r: ConnectionRecord, file: string | undefined): string {

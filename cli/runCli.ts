@@ -41,6 +41,9 @@ const COMMAND_RUNNERS: Record<CommandName, (args: CliArgs, ctx: CliContext) => P
 /** Commands that read one input at most. */
 const SINGLE_INPUT: readonly CommandName[] = ['history', 'annotate'];
 
+/** Commands with a --json form; the others refuse the option rather than silently print text. */
+const JSON_OUTPUT: readonly CommandName[] = ['parse', 'history', 'summary'];
+
 function usage(io: CliIo, err: UsageError): number {
   const hint = err.command !== undefined ? `tcp-states ${err.command} --help` : 'tcp-states --help';
   io.writeErr(`tcp-states: ${err.message}\nTry '${hint}' for more information.\n`);
@@ -59,6 +62,9 @@ export async function runCli(io: CliIo): Promise<number> {
     if (args.version || args.command === undefined) {
       out.line(`tcp-states ${version}`);
       return 0;
+    }
+    if (args.json && !JSON_OUTPUT.includes(args.command)) {
+      throw new UsageError(`${args.command} has no JSON output: unknown option '--json'`, args.command);
     }
     if (SINGLE_INPUT.includes(args.command) && args.operands.length > 1) {
       throw new UsageError(`${args.command} reads one input, got ${args.operands.length}`, args.command);

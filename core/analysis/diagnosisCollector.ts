@@ -12,6 +12,7 @@ import {
 } from './groupTable';
 import { connectionKey } from './history';
 import { formatEndpoint } from '../parse/address';
+import { processLabel } from '../parse/recordDraft';
 import type { ConnectionRecord, Endpoint, KernelEvent, LogFormat } from '../parse/types';
 
 /** The OS that printed a format: BSD-style netstat is macOS/FreeBSD, Windows netstat Windows, the rest Linux. */
@@ -238,7 +239,8 @@ export class DiagnosisCollector {
       case 'CLOSE_WAIT': {
         // Grouped by owner when the capture names processes, else by the service side: the local address when
         // its port listens (ss and netstat list LISTEN rows first) or faces an ephemeral remote port, else the destination.
-        const name = r.processes[0]?.name;
+        const owner = r.processes[0];
+        const name = owner === undefined ? undefined : processLabel(owner);
         let g: Group;
         if (name !== undefined) {
           g = this.g.closewait.bump(CW_PROCESS, name, '', local, line);

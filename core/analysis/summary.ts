@@ -2,6 +2,7 @@
 import { TCP_STATES, type TcpState } from '../tcp/types';
 import { groupDigits } from './findingText';
 import type { ConnectionRecord, LogFormat, ParseResult, SnapshotInfo } from '../parse/types';
+import { processLabel } from '../parse/recordDraft';
 
 /** Counts per state; only states that occur are present, in canonical (RFC 9293 Figure 5) order. */
 export type StateCounts = Partial<Record<TcpState, number>>;
@@ -166,7 +167,7 @@ export class SummaryBuilder {
     else bump(this.otherPorts, r.local.port, state);
     const procs = r.processes;
     if (procs.length > 0) {
-      const name = procs[0].name;
+      const name = processLabel(procs[0]);
       if (name === this.lastProc && this.lastProcTally !== undefined) {
         this.lastProcTally.count++;
         this.lastProcTally.states[state]++;
@@ -176,9 +177,9 @@ export class SummaryBuilder {
       }
       // Workers sharing a socket (nginx master and workers) count once per distinct name.
       for (let i = 1; i < procs.length; i++) {
-        const other = procs[i].name;
+        const other = processLabel(procs[i]);
         let seen = false;
-        for (let j = 0; j < i && !seen; j++) seen = procs[j].name === other;
+        for (let j = 0; j < i && !seen; j++) seen = processLabel(procs[j]) === other;
         if (!seen) bump(this.procs, other, state);
       }
     }

@@ -4,6 +4,7 @@ import { connectionKey } from '../analysis/history';
 import { LogParser } from '../parse/logParser';
 import { SummaryBuilder, type StateCounts } from '../analysis/summary';
 import type { ConnectionRecord } from '../parse/types';
+import { processLabel } from '../parse/recordDraft';
 import { TCP_STATES } from '../tcp/types';
 import { allocateColumns, FORMATS, LineIndex, type IndexedConnection, type LineColumns } from './lineIndex';
 
@@ -117,7 +118,9 @@ export class LineIndexBuilder {
     if (r.sendQ !== undefined) c.sendQ[line] = Math.min(r.sendQ, 0x7fffffff);
     const p = r.processes[0];
     if (p !== undefined)
-      c.process[line] = this.processId(p.pid === undefined ? p.name : `${p.name} (pid ${p.pid})`) + 1;
+      c.process[line] =
+        this.processId(p.pid === undefined || p.name === '' ? processLabel(p) : `${p.name} (pid ${p.pid})`) +
+        1;
     if (r.state === 'LISTEN' && r.local.port !== '*') this.listenPorts.add(r.local.port);
     this.summary.add(r);
     this.diagnosis.add(r);

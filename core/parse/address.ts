@@ -161,9 +161,16 @@ export function isValidPort(raw: string): boolean {
   return v <= 65535;
 }
 
+/**
+ * The longest host (with its `%scope`) a row may carry: 255, a DNS name's limit (`ss -r`, `netstat` without -n);
+ * a numeric IPv6 address with a scope is under 64. A longer one is not an address, and leaves the row unrecognised.
+ */
+export const MAX_HOST_LENGTH = 255;
+
 /** The Endpoint of an already normalised host and a printed port (makeEndpoint without the host step). */
 export function endpointOf(h: NormalizedHost, rawPort: string): Endpoint | undefined {
   if (!isValidPort(rawPort)) return undefined;
+  if (h.host.length + (h.scope === undefined ? 0 : h.scope.length + 1) > MAX_HOST_LENGTH) return undefined;
   // A wildcard host with port 0 (Windows `0.0.0.0:0`, bcc `0.0.0.0 0`) is the unbound wildcard.
   const port = rawPort === '0' && h.host === '*' ? '*' : rawPort;
   if (h.scope === undefined && h.v4mapped === undefined) return { host: h.host, port };

@@ -7,6 +7,15 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** A ConnectionRecord under construction; `processes` is a plain array so owner lines can append. */
 export type RecordDraft = Mutable<Omit<ConnectionRecord, 'processes'>> & { processes: ProcessRef[] };
 
+/**
+ * How outputs name a process: its name, or `pid N` when the tool printed an empty one (netstat `1/`,
+ * ss `users:(("",pid=1,fd=3))`), or `?` with neither. Records keep the exact (empty) name.
+ */
+export function processLabel(p: ProcessRef): string {
+  if (p.name !== '') return p.name;
+  return p.pid !== undefined ? `pid ${p.pid}` : '?';
+}
+
 /** An owner as `users:((…))` printed it; pid and fd are -1 when absent, and then left out of the object. */
 export function processRef(name: string, pid: number, fd: number): ProcessRef {
   if (pid >= 0 && fd >= 0) return { name, pid, fd };

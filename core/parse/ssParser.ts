@@ -110,9 +110,9 @@ export function parseExtras(
       p = parseUsers(text, p + 7, end, rec.processes, names);
     } else if (text.startsWith('timer:(', p)) {
       const close = indexBefore(text, ')', p + 7, end);
-      const stop = close < 0 ? tokenEnd(text, p, end) : close;
-      rec.timer = parseSsTimer(text, p + 7, stop);
-      p = close < 0 ? stop : close + 1;
+      // A list cut off before its ')' (`timer:(timewait,`) gives no timer: its value is unknown, not 0.
+      if (close >= 0) rec.timer = parseSsTimer(text, p + 7, close);
+      p = close < 0 ? tokenEnd(text, p, end) : close + 1;
     } else {
       const stop = tokenEnd(text, p, end);
       if (text.startsWith('uid:', p)) {

@@ -216,3 +216,13 @@ export function parseWebviewToHost(v: unknown): WebviewToHost | undefined {
       return undefined;
   }
 }
+
+/**
+ * What the host may post for `message`: the message itself when the webview's parseHostToWebview accepts it; for a
+ * selection it would refuse (a field no row should have), an empty selection, so the sidebar clears rather than
+ * keeping the previous connection; undefined for any other refused message (the webview would drop it anyway).
+ */
+export function deliverableToWebview(message: HostToWebview): HostToWebview | undefined {
+  if (parseHostToWebview(message) !== undefined) return message;
+  return message.type === 'selection' ? { type: 'selection', selection: null } : undefined;
+}

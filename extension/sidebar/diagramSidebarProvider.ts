@@ -9,7 +9,7 @@ import type {
   StateCounts,
   WebviewToHost,
 } from '../../core/protocol/messages';
-import { parseWebviewToHost } from '../../core/protocol/validate';
+import { deliverableToWebview, parseWebviewToHost } from '../../core/protocol/validate';
 import { Disposable } from '../plumbing/dispose';
 import { diagramCompact, onDidChangeSettings, uiLang } from '../settings';
 import { createNonce, webviewHtml } from './webviewHtml';
@@ -164,7 +164,9 @@ export class DiagramSidebarProvider extends Disposable implements vscode.Webview
 
   private post(message: HostToWebview): void {
     // A hidden or unresolved view drops messages; replay() re-sends the state when it comes back.
-    void this.view?.webview.postMessage(message);
+    // Never a message the webview would refuse: a refused selection would leave the previous connection showing.
+    const safe = deliverableToWebview(message);
+    if (safe !== undefined) void this.view?.webview.postMessage(safe);
   }
 }
 

@@ -70,12 +70,21 @@ void test('usage errors exit 2 with a hint on stderr', () => {
     ['history', 'a', 'b'],
     ['summary', '--threshold', 'nope=3'],
     ['explain'],
+    ['annotate', '--json'],
+    ['explain', '--json', 'TIME_WAIT'],
   ]) {
     const r = run(args);
     assert.equal(r.code, 2, args.join(' '));
     assert.match(r.err, /^tcp-states: .+\nTry 'tcp-states.*--help'/, args.join(' '));
     assert.equal(r.out, '');
   }
+});
+
+void test('annotate --json is refused, not silently ignored: one error line, a hint, exit 2, nothing on stdout', () => {
+  const r = run(['annotate', '--json', ssFile]);
+  assert.equal(r.code, 2);
+  assert.equal(r.out, '');
+  assert.equal(r.err.split('\n')[0], "tcp-states: annotate has no JSON output: unknown option '--json'");
 });
 
 void test('an unreadable file is reported, the others still processed, exit 1', () => {
