@@ -1,37 +1,97 @@
-// Pure (runs anywhere): one line of BSD / macOS `netstat -an [-p tcp] [-v]` output.
+// Pure (runs anywhere): one line of BSD / macOS `netstat -an [-p tcp] [-v] [-A] [-b] [-P]` output.
 import { rowDraft, type RecordDraft } from './recordDraft';
 import { parseDotEndpoint } from './address';
 import { normalizeStateName } from './stateNames';
-import { decimalAt, type Tokens } from './tokens';
+import { decimalAt, isHexString, type Tokens } from './tokens';
+
+/** Where the last BSD header put the columns a row is read by (see bsdColumnsFromHeader). */
+export interface BsdColumns {
+  /** Columns before Proto: 0, 1 (`Tcpcb` / `Socket`, from -A) or 2 (macOS `Socket Flowhash`). */
+  readonly lead: number;
+  /** Whether the header has a `(state)` column (FreeBSD -x and -T tables have none). */
+  readonly state: boolean;
+  /** The pid column counted from the state column (macOS -v: 3 after rhiwat shiwat, 5 with rxbytes txbytes); -1: none. */
+  readonly pid: number;
+}
 
 /**
- * `Proto Recv-Q Send-Q Local Foreign (state) [macOS -v extras]` with `tcp4`/`tcp6`/`tcp46`/`tcp`
- * and `addr.port` endpoints (`*.*`, `*.8080`, `fe80::1%lo0.5353`). Long addresses are truncated by
- * netstat to fit the column; such hosts are kept as printed (they cannot be normalised).
+ * Reads a BSD header: `[Tcpcb|Socket [Flowhash]] Proto Recv-Q Send-Q Local Address Foreign Address (state) [extras]`,
+ * with macOS -v extras `[rxbytes txbytes] rhiwat shiwat pid epid state options …` and FreeBSD -P's `Log ID`.
+ * Undefined when the line has no Proto column.
  */
-export function parseBsdLine(text: string, tok: Tokens, line: number): RecordDraft | undefined {
-  if (tok.count < 6) return undefined;
-  const proto = tok.get(0);
-  if (proto !== 'tcp4' && proto !== 'tcp6' && proto !== 'tcp46' && proto !== 'tcp') return undefined;
-  const recvQ = decimalAt(text, tok.starts[1], tok.ends[1]);
-  const sendQ = decimalAt(text, tok.starts[2], tok.ends[2]);
+export function bsdColumnsFromHeader(text: string): BsdColumns | undefined {
+  const words = text.trim().split(/\s+/);
+  const lead = words.indexOf('Proto');
+  if (lead < 0 || lead > 2) return undefined;
+  const st = words.indexOf('(state)');
+  const pidAt = words.indexOf('pid');
+  return { lead, state: st > lead, pid: st > lead && pidAt > st ? pidAt - st : -1 };
+}
+
+function isTcpProto(p: string): boolean {
+  return p === 'tcp4' || p === 'tcp6' || p === 'tcp46' || p === 'tcp';
+}
+
+/** The number of PCB/socket columns before Proto, judged from the row itself: -1 when it is no BSD row. */
+function leadOf(tok: Tokens): number {
+  if (isTcpProto(tok.get(0))) return 0;
+  if (!isHexString(tok.get(0), 8, 16)) return -1;
+  if (isTcpProto(tok.get(1))) return 1;
+  if (tok.count > 2 && isHexString(tok.get(1), 1, 8) && isTcpProto(tok.get(2))) return 2;
+  return -1;
+}
+
+/** The macOS socket `state` column after pid and epid: `00102` or `0x0100`. */
+function isSoState(text: string): boolean {
+  if (text.length === 5 && text.charCodeAt(0) === 48) return /^[0-9a-f]{5}$/.test(text);
+  return text.length > 2 && text.startsWith('0x') && isHexString(text.slice(2), 1, 8);
+}
+
+/**
+ * `[pcb [flowhash]] Proto Recv-Q Send-Q Local Foreign (state) [extras]` with `tcp4`/`tcp6`/`tcp46`/`tcp` and
+ * `addr.port` endpoints (`*.*`, `*.8080`, `fe80::1%lo0.5353`). Long addresses are truncated by netstat to fit
+ * the column; such hosts are kept as printed (they cannot be normalised). `cols` comes from the last BSD header;
+ * without one, the row's own shape says where Proto is and the pid is the column two before the socket state.
+ */
+export function parseBsdLine(
+  text: string,
+  tok: Tokens,
+  line: number,
+  cols?: BsdColumns,
+): RecordDraft | undefined {
+  const lead = leadOf(tok);
+  if (lead < 0 || tok.count < lead + 6) return undefined;
+  if (cols !== undefined && (cols.lead !== lead || !cols.state)) return undefined;
+  const proto = tok.get(lead);
+  const recvQ = decimalAt(text, tok.starts[lead + 1], tok.ends[lead + 1]);
+  const sendQ = decimalAt(text, tok.starts[lead + 2], tok.ends[lead + 2]);
   if (recvQ < 0 || sendQ < 0) return undefined;
-  const localText = tok.get(3);
+  const localText = tok.get(lead + 3);
   if (localText.lastIndexOf('.') < localText.lastIndexOf(':')) return undefined;
   const local = parseDotEndpoint(localText);
-  const remote = parseDotEndpoint(tok.get(4));
+  const remote = parseDotEndpoint(tok.get(lead + 4));
   if (!local || !remote) return undefined;
-  const rawState = tok.get(5);
+  const s = lead + 5;
+  const rawState = tok.get(s);
   const state = normalizeStateName(rawState);
   if (state === undefined) return undefined;
-  const rec = rowDraft(line, 'bsd', state, rawState, tok.starts[5], tok.ends[5], local, remote);
+  const rec = rowDraft(line, 'bsd', state, rawState, tok.starts[s], tok.ends[s], local, remote);
   rec.proto = proto;
   rec.recvQ = recvQ;
   rec.sendQ = sendQ;
-  // macOS -v: `rhiwat shiwat pid epid state options` follow the state column.
-  if (tok.count >= 10) {
-    const pid = decimalAt(text, tok.starts[8], tok.ends[8]);
-    if (pid > 0 && decimalAt(text, tok.starts[6], tok.ends[6]) >= 0) rec.pid = pid;
+  let pidAt = -1;
+  if (cols !== undefined) pidAt = cols.pid > 0 ? s + cols.pid : -1;
+  else {
+    for (let i = s + 3; i < tok.count; i++) {
+      if (isSoState(tok.get(i))) {
+        pidAt = i - 2;
+        break;
+      }
+    }
+  }
+  if (pidAt > s && pidAt < tok.count) {
+    const pid = decimalAt(text, tok.starts[pidAt], tok.ends[pidAt]);
+    if (pid > 0) rec.pid = pid;
   }
   return rec;
 }

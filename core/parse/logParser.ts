@@ -1,11 +1,12 @@
 // Pure (runs anywhere: host, webview, CLI): line-by-line recognition of every connection-table dialect.
 import type { ConnectionRecord, KernelEvent, ParseResult, SnapshotInfo } from './types';
 import type { RecordDraft } from './recordDraft';
-import { parseBsdLine } from './bsdParser';
+import { bsdColumnsFromHeader, parseBsdLine, type BsdColumns } from './bsdParser';
 import { parseConntrackLine } from './conntrackParser';
 import { RowScanner } from './fastRows';
 import { parseLsofLine } from './lsofParser';
 import { netstatColumnsFromHeader, parseNetstatLine, type NetstatColumns } from './netstatParser';
+import { PowerShellListReader, parsePowerShellRow } from './powershellParser';
 import { parseProcLine } from './procParser';
 import { matchHeader, matchKernelEvent, matchTimestamp } from './specialLines';
 import { isSsStateToken, parseSsLine } from './ssParser';
@@ -43,6 +44,8 @@ export class LogParser {
   private readonly tok = new Tokens();
   private readonly rows = new RowScanner();
   private netstatCols: NetstatColumns | undefined;
+  private bsdCols: BsdColumns | undefined;
+  private readonly psList = new PowerShellListReader();
   private current: SnapshotInfo | undefined;
   private recordsInCurrent = 0;
   private lastSs: RecordDraft | undefined;
@@ -71,7 +74,7 @@ export class LogParser {
     end: number,
     n: number,
   ): ConnectionRecord | undefined {
-    if (bytes !== undefined && this.lastWindows === undefined && end > start) {
+    if (bytes !== undefined && this.lastWindows === undefined && !this.psList.open && end > start) {
       const stop = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
       let rec: RecordDraft | undefined;
       try {
@@ -92,11 +95,13 @@ export class LogParser {
    * `nextIndented` whether it starts with a space or a tab (only such a line can continue an ss row).
    */
   splitState(nextLine: number, nextIndented: boolean): SplitState {
+    const netstat = this.netstatCols === undefined ? '' : JSON.stringify(this.netstatCols);
     return {
-      netstatColumns: this.netstatCols === undefined ? '' : JSON.stringify(this.netstatCols),
+      netstatColumns: this.bsdCols === undefined ? netstat : `${netstat}|${JSON.stringify(this.bsdCols)}`,
       open: this.current !== undefined && this.recordsInCurrent > 0,
       pending:
         this.lastWindows !== undefined ||
+        this.psList.open ||
         (nextIndented && this.lastSs !== undefined && this.lastSsLine === nextLine - 1),
     };
   }
@@ -107,8 +112,10 @@ export class LogParser {
    * snapshot's time (unknown here); nothing a summary or a diagnosis reports depends on it.
    */
   assume(state: SplitState): void {
-    this.netstatCols =
-      state.netstatColumns === '' ? undefined : (JSON.parse(state.netstatColumns) as NetstatColumns);
+    const bar = state.netstatColumns.indexOf('|');
+    const netstat = bar < 0 ? state.netstatColumns : state.netstatColumns.slice(0, bar);
+    this.netstatCols = netstat === '' ? undefined : (JSON.parse(netstat) as NetstatColumns);
+    this.bsdCols = bar < 0 ? undefined : (JSON.parse(state.netstatColumns.slice(bar + 1)) as BsdColumns);
     this.startSnapshot(1, undefined);
     this.recordsInCurrent = 1;
   }
@@ -174,6 +181,17 @@ export class LogParser {
       }
       this.lastWindows = undefined;
     }
+    // Get-NetTCPConnection | Format-List: `Name : Value` lines.
+    if (
+      tok.count >= 2 &&
+      tok.ends[1] - tok.starts[1] === 1 &&
+      text.charCodeAt(tok.starts[1]) === 58 &&
+      (this.psList.open || tok.is(0, 'LocalAddress'))
+    ) {
+      const listed = this.psList.feed(tok, n);
+      return listed ? this.accept(listed, n) : undefined;
+    }
+    if (this.psList.open) this.psList.reset();
 
     const rec = this.dispatch(text, tok, n);
     if (rec) return this.accept(rec, n);
@@ -208,7 +226,7 @@ export class LogParser {
       if (isSsStateToken(tok, 1)) return parseSsLine(text, tok, n);
       tok.split(text, tok.starts[0]);
       if (tok.is(1, '6') && tok.count > 8) return parseConntrackLine(text, tok, n);
-      return parseNetstatLine(text, tok, n, this.netstatCols) ?? parseBsdLine(text, tok, n);
+      return parseNetstatLine(text, tok, n, this.netstatCols) ?? parseBsdLine(text, tok, n, this.bsdCols);
     }
     if (c === 84 /* T */ && tok.is(0, 'TCP')) {
       const rec = parseWindowsLine(text, tok, n);
@@ -216,6 +234,13 @@ export class LogParser {
       return rec;
     }
     if (tok.count === 7) tok.split(text, tok.starts[0]);
+    // netstat -A: a PCB / socket address (and macOS's Flowhash) before Proto.
+    if (tok.count >= 7 && isHexString(tok.get(0), 8, 16)) {
+      const bsd = parseBsdLine(text, tok, n, this.bsdCols);
+      if (bsd) return bsd;
+    }
+    const ps = parsePowerShellRow(tok, n);
+    if (ps) return ps;
     if (c === 105 /* i */ && (tok.is(0, 'ipv4') || tok.is(0, 'ipv6')))
       return parseConntrackLine(text, tok, n);
     const firstEnd = tok.ends[0];
@@ -244,6 +269,7 @@ export class LogParser {
   }
 
   private onHeader(kind: string, trimmed: string, n: number): void {
+    this.bsdCols = kind === 'bsd' ? bsdColumnsFromHeader(trimmed) : undefined;
     this.netstatCols =
       kind === 'netstat'
         ? netstatColumnsFromHeader(trimmed)

@@ -52,6 +52,8 @@ export function matchHeader(t: string): HeaderKind | undefined {
     case 83: // S
       if (t.startsWith('State') && t.indexOf('Recv-Q') > 0) return 'ss';
       if (t.startsWith('SKADDR')) return 'tcpstates';
+      // netstat -A (macOS: `Socket           Flowhash Proto …`)
+      if (t.startsWith('Socket') && t.indexOf(' Proto ') > 0) return 'bsd';
       return undefined;
     case 78: // N
       return t.startsWith('Netid') && t.indexOf('State') > 0 ? 'ss' : undefined;
@@ -77,7 +79,10 @@ export function matchHeader(t: string): HeaderKind | undefined {
     case 115: // s
       return t.startsWith('sl') && t.indexOf('local_address') > 0 ? 'proc' : undefined;
     case 84: // T
+      if (t.startsWith('Tcpcb') && t.indexOf(' Proto ') > 0) return 'bsd'; // FreeBSD netstat -A
       return t.startsWith('TIME') && t.indexOf('SKADDR') > 0 ? 'tcpstates' : undefined;
+    case 76: // L: Get-NetTCPConnection's table
+      return t.startsWith('LocalAddress') && t.indexOf('RemotePort') > 0 ? 'windows' : undefined;
     default:
       return undefined;
   }

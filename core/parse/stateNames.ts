@@ -6,7 +6,8 @@ import type { TcpState } from '../tcp/types';
  * - NEW_SYN_RECV (enum 0C, seen by bcc; /proc prints request sockets as 03) is a request socket of a listener:
  *   it is SYN-RECEIVED in RFC terms.
  * - BOUND_INACTIVE (/proc 0D, `ss -B`) and Windows BOUND are bound but neither listening nor
- *   connected: RFC 9293 has no such state, the nearest is CLOSED (no connection exists).
+ *   connected: RFC 9293 has no such state, the nearest is CLOSED (no connection exists). So is Windows
+ *   DELETE_TCB (PowerShell DeleteTCB): the TCB is being freed.
  * - ss UNCONN (state 7) and net-tools CLOSE both mean TCP_CLOSE → CLOSED.
  * - conntrack: FIN_WAIT (the first FIN seen) → FIN_WAIT_1, CLOSE → CLOSED, SYN_SENT2 (a SYN seen
  *   in both directions: simultaneous open) → SYN_SENT, SYN_RECV → SYN_RECEIVED, NONE → unknown.
@@ -33,6 +34,7 @@ const SPELLINGS: ReadonlyArray<readonly [TcpState, readonly string[]]> = [
       'UNCONN',
       'BOUND',
       'BOUND_INACTIVE',
+      'DELETE_TCB',
       'ZAVŘEN',
       'FECHAR',
       'STÄNG',

@@ -39,6 +39,14 @@ test('there is a public sample for every dialect we cannot capture here', () => 
     'bcc-tcpstates-T',
     'bcc-tcpstates-t',
     'bcc-tcpstates-sTt',
+    'freebsd-netstat-AanP',
+    'freebsd-netstat-Aax',
+    'macos-netstat-An.txt',
+    'macos-netstat-Abn',
+    'macos-netstat-anv-gencnt',
+    'powershell-get-nettcpconnection.txt',
+    'powershell-get-nettcpconnection-fl',
+    'powershell-get-nettcpconnection-datacenter',
   ]) {
     assert.ok(
       files.some((f) => f.startsWith(prefix)),
@@ -114,4 +122,66 @@ test('tcpstates: a transition log — from/to, C-COMM with a space, no process f
   assert.deepEqual(records[1].processes, []);
   assert.deepEqual(records[6].processes, [{ name: 'Web Conten', pid: 4242 }]);
   assert.equal(records[0].rawFrom, 'CLOSE');
+});
+
+test('netstat -A / -b / -v extras: no PCB, Flowhash, byte count or buffer size is read as a pid', () => {
+  for (const file of ['macos-netstat-An.txt', 'macos-netstat-Abn.txt', 'freebsd-netstat-AanP.txt']) {
+    const records = parseLog(readFixture(`public/${file}`)).records;
+    assert.ok(records.length > 0, file);
+    assert.deepEqual(
+      records.filter((r) => r.pid !== undefined).map((r) => r.line),
+      [],
+      file,
+    );
+  }
+  // The same rows pasted without their header: the row shape alone says where Proto is.
+  const text = readFixture('public/macos-netstat-Abn.txt');
+  const headless = text.split('\n').slice(2).join('\n');
+  const withHeader = parseLog(text).records.map((r) => [r.state, formatEndpoint(r.local), r.pid]);
+  const without = parseLog(headless).records.map((r) => [r.state, formatEndpoint(r.local), r.pid]);
+  assert.deepEqual(without, withHeader);
+});
+
+test('Get-NetTCPConnection rows pasted without their header parse the same, pids included', () => {
+  for (const file of [
+    'powershell-get-nettcpconnection.txt',
+    'powershell-get-nettcpconnection-datacenter.txt',
+  ]) {
+    const text = readFixture(`public/${file}`);
+    const lines = text.split('\n');
+    const headless = lines
+      .map((l) => (l.startsWith('LocalAddress ') || l.startsWith('----') ? '' : l))
+      .join('\n');
+    const show = (t: string): unknown[] =>
+      parseLog(t).records.map((r) => [r.line, r.state, r.rawState, formatEndpoint(r.remote), r.pid]);
+    assert.deepEqual(show(headless), show(text), file);
+  }
+});
+
+test('Get-NetTCPConnection: PascalCase states only, and a wrong template word or a name is no row', () => {
+  const row = (state: string, setting: string): string =>
+    `10.23.0.2           49701     52.177.165.30      443        ${state} ${setting}       2988`;
+  const cases: [string, string | undefined][] = [
+    ['Listen', 'LISTEN'],
+    ['SynSent', 'SYN_SENT'],
+    ['SynReceived', 'SYN_RECEIVED'],
+    ['Established', 'ESTABLISHED'],
+    ['FinWait1', 'FIN_WAIT_1'],
+    ['FinWait2', 'FIN_WAIT_2'],
+    ['CloseWait', 'CLOSE_WAIT'],
+    ['Closing', 'CLOSING'],
+    ['LastAck', 'LAST_ACK'],
+    ['TimeWait', 'TIME_WAIT'],
+    ['Bound', 'CLOSED'],
+    ['Closed', 'CLOSED'],
+    ['DeleteTCB', 'CLOSED'],
+    ['ESTABLISHED', undefined],
+    ['established', undefined],
+  ];
+  for (const [state, want] of cases) {
+    assert.equal(parseLog(row(state, 'Internet')).records[0]?.state, want, state);
+  }
+  assert.equal(parseLog(row('Established', 'Elsewhere')).records.length, 0);
+  assert.equal(parseLog(row('Established', 'Datacenter')).records[0]?.pid, 2988);
+  assert.equal(parseLog('example.com  443  10.0.0.1  5000  Established Internet  12').records.length, 0);
 });
