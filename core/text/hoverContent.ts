@@ -3,6 +3,7 @@ import { describePath } from '../tcp/pathInference';
 import { stateReference } from '../tcp/stateReference';
 import type { Lang, Localized } from '../tcp/types';
 import type { ConnectionAtLine } from '../document/connectionAtLine';
+import { netstatCut, type CutVerdict } from '../parse/netstatCut';
 import { codeSpan, commandLink, escapeProse } from './markdown';
 import { timerText } from './timerText';
 
@@ -33,7 +34,20 @@ export interface HoverInput {
   /** The document's URI, for the "Show on diagram" link. */
   readonly uri: string;
   readonly lang: Lang;
+  /** The line as printed, for what only its layout tells (an address netstat cut to its column). */
+  readonly lineText?: string;
 }
+
+const CUT_TEXT: Readonly<Record<CutVerdict, Localized>> = {
+  cut: {
+    en: '⚠ netstat cut this address to fit its 23-character column, so it is not the real address; run `netstat -W` (wide) for whole addresses.',
+    zh: '⚠ 该地址被 netstat 截断以适应 23 个字符的列宽，并非真实地址；请用 `netstat -W`（宽格式）查看完整地址。',
+  },
+  maybe: {
+    en: "This address fills netstat's 23-character column exactly, so netstat may have cut it; `netstat -W` (wide) prints whole addresses.",
+    zh: '该地址恰好占满 netstat 23 个字符的列宽，可能已被截断；`netstat -W`（宽格式）会打印完整地址。',
+  },
+};
 
 function bytes(n: number, lang: Lang): string {
   return lang === 'zh' ? `${n} 字节` : `${n} byte${n === 1 ? '' : 's'}`;
@@ -77,7 +91,7 @@ function prose(text: string): string {
   return escapeProse(text);
 }
 
-export function hoverMarkdown({ view, rawState, uri, lang }: HoverInput): string {
+export function hoverMarkdown({ view, rawState, uri, lang, lineText }: HoverInput): string {
   const { entry } = view;
   const ref = stateReference(entry.state);
   const out: string[] = [];
@@ -89,6 +103,12 @@ export function hoverMarkdown({ view, rawState, uri, lang }: HoverInput): string
   if (view.role !== undefined) facts.push(W[view.role][lang]);
   if (entry.process !== undefined) facts.push(`${W.owner[lang]}: ${codeSpan(entry.process)}`);
   out.push(facts.join(' · '));
+  if (entry.format === 'netstat' && lineText !== undefined) {
+    const cut = netstatCut(lineText);
+    const worst = cut.local === 'cut' || cut.remote === 'cut' ? 'cut' : (cut.local ?? cut.remote);
+    // Product text with a code span of our own: the address itself is already shown in a code span above.
+    if (worst !== undefined) out.push(CUT_TEXT[worst][lang]);
+  }
 
   const timer = timerText(entry.state, entry.timer, lang);
   if (timer !== undefined && entry.timer !== undefined)

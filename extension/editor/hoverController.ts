@@ -30,7 +30,7 @@ export class HoverController extends Disposable implements vscode.HoverProvider 
     const text = document.lineAt(position.line).text;
     const rawState = text.slice(view.entry.stateStart, view.entry.stateEnd) || view.entry.state;
     const md = new vscode.MarkdownString(
-      hoverMarkdown({ view, rawState, uri: document.uri.toString(), lang }),
+      hoverMarkdown({ view, rawState, uri: document.uri.toString(), lang, lineText: text }),
     );
     md.isTrusted = { enabledCommands: HOVER_COMMANDS };
     md.supportHtml = false;

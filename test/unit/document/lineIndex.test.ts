@@ -185,3 +185,44 @@ void test('log text in a hover never becomes a link: an unknown timer kind goes 
     /\*\*Timer:\*\* next keepalive probe in 89 min/,
   );
 });
+
+void test('hover: an IPv6 address netstat cut to its 23-character column says so and points to -W, in both languages', () => {
+  const text = capture('netstat-tan-long-ipv6.txt');
+  const index = buildLineIndexSync(arraySource(splitLines(text)));
+  const lines = text.split('\n');
+  const hover = (re: RegExp, lang: 'en' | 'zh'): string => {
+    const n = lineOf(text, re);
+    const view = connectionAtLine(index, n, lang);
+    assert.ok(view, String(re));
+    return hoverMarkdown({
+      view,
+      rawState: view.entry.state,
+      uri: 'file:///x',
+      lang,
+      lineText: lines[n - 1],
+    });
+  };
+  // `2001:db8:aaaa:bbbb:c:22` is what netstat printed for 2001:db8:aaaa:bbbb:cccc:dddd:eeee:1 port 22.
+  assert.match(
+    hover(/^tcp6 .*2001:db8:aaaa:bbbb:c:22 :::\*/, 'en'),
+    /netstat cut this address .*`netstat -W`/,
+  );
+  assert.match(hover(/^tcp6 .*2001:db8:aaaa:bbbb:c:22 :::\*/, 'zh'), /被 netstat 截断.*`netstat -W`/);
+  assert.match(hover(/^tcp6 .*2001:db8:aaaa:bbb:60048 2001/, 'en'), /netstat cut this address/);
+  // Short addresses, and the same sockets printed with -W, carry no such warning.
+  assert.doesNotMatch(hover(/^tcp6 .*2001:db8::5:44192 /, 'en'), /netstat -W/);
+  const wide = capture('netstat-tanW-long-ipv6.txt');
+  const wideIndex = buildLineIndexSync(arraySource(splitLines(wide)));
+  const n = lineOf(wide, /eeee:1:22 :::\*/);
+  const view = connectionAtLine(wideIndex, n, 'en');
+  assert.ok(view);
+  assert.match(view.local, /2001:db8:aaaa:bbbb:cccc:dddd:eeee:1/);
+  const md = hoverMarkdown({
+    view,
+    rawState: 'LISTEN',
+    uri: 'file:///x',
+    lang: 'en',
+    lineText: wide.split('\n')[n - 1],
+  });
+  assert.doesNotMatch(md, /netstat -W/);
+});

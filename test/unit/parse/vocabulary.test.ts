@@ -152,3 +152,19 @@ test('ss timer values: old `S.MMMms` = seconds, integer ms, sec, min, empty', ()
   assert.deepEqual(parseNetstatTimer('keepalive', '(7185.23/0/0)')?.seconds, 7185.23);
   assert.equal(parseNetstatTimer('off', 'junk'), undefined);
 });
+
+void test('netstatCut: whole addresses pass, cut ones are named, a column filled exactly is a maybe', async () => {
+  const { netstatCut } = await import('../../../core/parse/netstatCut');
+  const row = (l: string, r: string): string =>
+    `tcp6       0      0 ${l.padEnd(23)} ${r.padEnd(23)} ESTABLISHED`;
+  assert.deepEqual(netstatCut(row('2001:db8:aaaa:bbbb:c:22', ':::*')), { local: 'cut' });
+  assert.deepEqual(netstatCut(row('2001:db8::5:44192', '2001:db8:aaaa:bbb:60048')), { remote: 'cut' });
+  assert.deepEqual(netstatCut(row('fe80::fc:ff:fe00::22', '::1:5')), {});
+  assert.deepEqual(netstatCut(row('fe80::aaaa:bbbb:cc:5555', ':::*')), { local: 'maybe' });
+  // The issue's example: a host left ending in one colon.
+  assert.deepEqual(netstatCut(row('fe80::fc:ff:fe00::12345', ':::*')), { local: 'cut' });
+  assert.deepEqual(
+    netstatCut('tcp        0      0 255.255.255.255:65535   10.0.0.1:1              ESTABLISHED'),
+    {},
+  );
+});
