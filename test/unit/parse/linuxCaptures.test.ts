@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { formatEndpoint } from '../../../core/parse/address';
-import { parseLog } from '../../../core/parse/logParser';
+import { LogParser, parseLog } from '../../../core/parse/logParser';
 import type { ConnectionRecord } from '../../../core/parse/types';
 import { key, readFixture, readJson, recordKey, sorted, stateRangesHold } from '../support/helpers';
 
@@ -135,10 +135,37 @@ test('ss -tanpo: timers — old iproute2 `S.MMMms` is seconds, orphan FIN-WAIT-2
 test('ss -tanoe: uid, inode for owned sockets; request and timewait sockets have ino:0', () => {
   const { records } = parse('ss-tanoe.txt');
   for (const r of records) {
-    assert.equal(r.uid ?? 0, 0);
+    // The capture ran as root: ss -e prints uid: only for a non-zero uid, so no record carries one.
+    assert.equal(r.uid, undefined);
     if (r.state === 'TIME_WAIT' || r.state === 'SYN_RECEIVED') assert.equal(r.inode, undefined);
     else if (r.state === 'LISTEN') assert.ok((r.inode ?? 0) > 0);
   }
+});
+
+test('uid exact on the ss paths (uid:N, general and fast) and /proc (column 8), on real rows', () => {
+  const ss = readFixture('linux/ss-tanoe.txt')
+    .split('\n')
+    .find((l) => l.includes('ino:53310'));
+  assert.ok(ss);
+  for (const uid of [1000, 65534, 0]) {
+    const line: string = ss.replace('ino:53310', `uid:${uid} ino:53310`);
+    const p = new LogParser();
+    assert.equal(p.parseLine(line, 1)?.uid, uid, `general uid:${uid}`);
+    assert.equal(
+      new LogParser().parseRange(line, Buffer.from(line, 'latin1'), 0, line.length, 1)?.uid,
+      uid,
+      `fast uid:${uid}`,
+    );
+  }
+  for (const r of parse('proc-net-tcp.txt').records) assert.equal(r.uid, 0);
+  const proc = readFixture('linux/proc-net-tcp.txt').split('\n');
+  const row = proc.findIndex((l) => /^\s*\d+:/.test(l));
+  const cols = proc[row].trim().split(/\s+/);
+  const moved = proc.slice();
+  moved[row] = proc[row].replace(` ${cols[7]} `, ' 1001 ');
+  const rec = new LogParser();
+  const recs = moved.map((l, i) => rec.parseLine(l, i + 1));
+  assert.equal(recs[row]?.uid, 1001);
 });
 
 test('ss -tani / -tanm: the indented tcp_info line attaches to the socket above it', () => {
