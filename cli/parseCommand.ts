@@ -8,6 +8,7 @@ import { forEachInput } from './cliInput';
 import type { CliContext } from './cliOutput';
 import { recordJson } from './recordJson';
 import { processLabel } from '../core/parse/recordDraft';
+import { TraceCollector, packetJson, packetRow } from './traceOutput';
 
 function owner(r: ConnectionRecord): string {
   return r.processes
@@ -30,6 +31,7 @@ export async function parseCommand(args: CliArgs, ctx: CliContext): Promise<numb
     );
   return forEachInput(args.operands, ctx, (file) => {
     const parser = new LogParser();
+    const trace = new TraceCollector();
     const name = several ? file : undefined;
     const out = ctx.out;
     return {
@@ -37,12 +39,20 @@ export async function parseCommand(args: CliArgs, ctx: CliContext): Promise<numb
         ? (text, n): void => {
             const r = parser.parseLine(text, n);
             if (r !== undefined) out.line(recordJson(r, name));
+            else trace.line(text, n);
           }
         : (text, n): void => {
             const r = parser.parseLine(text, n);
             if (r !== undefined) out.line(terminalSafe(tableRow(r, name)));
+            else trace.line(text, n);
           },
-      end: (): void => {},
+      // Packet lines come after the table rows of the same input: a trace is reconstructed once it is whole.
+      end: (): void => {
+        if (trace.empty) return;
+        const result = trace.result();
+        for (const t of result.packets)
+          out.line(args.json ? packetJson(t, result, name) : terminalSafe(packetRow(t, result, name)));
+      },
     };
   });
 }

@@ -255,3 +255,37 @@ void test('every real capture under test/fixtures parses without error and the J
   }
   assert.ok(rows >= 200, `${rows} connection rows in the first 40 captures`);
 });
+
+void test('parse on a real packet trace: one record per packet with both ends’ states as the scenario designed them', () => {
+  for (const scenario of ['lostack-v4', 'finack-v4', 'refused-v4']) {
+    const truth = JSON.parse(
+      readFileSync(join(root, 'test', 'fixtures', 'traces', `${scenario}.truth.json`), 'utf8'),
+    ) as {
+      packets: { clientState: string; serverState: string; flags: string }[];
+    };
+    for (const form of ['n', 'default', 'tttt', 'tshark-n']) {
+      const file = join(root, 'test', 'fixtures', 'traces', `${scenario}.${form}.txt`);
+      const r = run(['parse', '--json', file]);
+      assert.equal(r.code, 0, r.err);
+      const recs = r.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      assert.deepEqual(
+        recs.map((x) => [x.clientState, x.serverState]),
+        truth.packets.map((p) => [p.clientState, p.serverState]),
+        `${scenario}.${form}`,
+      );
+      for (const x of recs) {
+        assert.equal(x.format, form.startsWith('tshark') ? 'tshark' : 'tcpdump');
+        // The default form prints names (tcpdump without -n): localhost.
+        assert.match(String(x.client), /^(127\.0\.0\.1|localhost):\d+$/);
+        assert.match(String(x.server), /^(127\.0\.0\.1|localhost):\d+$/);
+        assert.equal(typeof x.line, 'number');
+        assert.equal(typeof x.flags, 'string');
+      }
+    }
+  }
+  const table = run(['parse', join(root, 'test', 'fixtures', 'traces', 'lostack-v4.n.txt')]);
+  assert.match(table.out, /\[F\.\] .* client TIME_WAIT · server LAST_ACK/);
+});
