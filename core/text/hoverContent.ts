@@ -21,6 +21,14 @@ const W = {
   timer: { en: 'Timer', zh: '计时器' },
   printed: { en: 'printed as', zh: '原文' },
   acceptQueue: { en: 'accept queue', zh: '全连接队列' },
+  queueFull: {
+    en: ' — full: one more completed handshake fits, later ones are dropped (confirm with TcpExtListenOverflows in nstat -az)',
+    zh: ' — 已满：还能再放入一个完成握手的连接，之后的会被丢弃（用 nstat -az 的 TcpExtListenOverflows 确认）',
+  },
+  queueOverflow: {
+    en: ' ⚠ overflowing: completed handshakes are being dropped',
+    zh: ' ⚠ 已溢出：完成握手的连接正在被丢弃',
+  },
   showOnDiagram: { en: 'Show on diagram', zh: '在状态图上显示' },
   explain: { en: 'Open the {0} card', zh: '打开 {0} 状态卡片' },
 } satisfies Record<string, Localized>;
@@ -125,8 +133,14 @@ export function hoverMarkdown({ view, rawState, uri, lang, lineText }: HoverInpu
     entry.recvQ !== undefined &&
     entry.sendQ !== undefined
   ) {
-    const warn = entry.sendQ > 0 && entry.recvQ >= entry.sendQ ? ' ⚠' : '';
-    out.push(`${W.acceptQueue[lang]}: ${entry.recvQ} / ${entry.sendQ}${warn}`);
+    // The kernel drops at sk_ack_backlog > sk_max_ack_backlog (sk_acceptq_is_full): equal is full, above overflows.
+    const level =
+      entry.recvQ > entry.sendQ
+        ? W.queueOverflow[lang]
+        : entry.recvQ === entry.sendQ
+          ? W.queueFull[lang]
+          : '';
+    out.push(`${W.acceptQueue[lang]}: ${entry.recvQ} / ${entry.sendQ}${level}`);
   }
 
   out.push(section(W.meaning[lang], prose(ref.meaning[lang])));

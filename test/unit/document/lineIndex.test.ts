@@ -226,3 +226,23 @@ void test('hover: an IPv6 address netstat cut to its 23-character column says so
   });
   assert.doesNotMatch(md, /netstat -W/);
 });
+
+void test('hover: a LISTEN accept queue above its backlog is overflowing, equal to it full, below it neither (real capture)', () => {
+  const text = capture('ss-tanpo.txt');
+  const lines = splitLines(text);
+  const at = lineOf(text, /^LISTEN +2 +1 +127\.0\.0\.1:5009/);
+  const hoverOf = (variant: string[], lang: 'en' | 'zh' = 'en'): string => {
+    const index = buildLineIndexSync(arraySource(variant));
+    const view = connectionAtLine(index, at, lang);
+    assert.ok(view);
+    return hoverMarkdown({ view, rawState: 'LISTEN', uri: 'file:///x', lang, lineText: variant[at - 1] });
+  };
+  assert.match(hoverOf(lines), /accept queue: 2 \/ 1 ⚠ overflowing/);
+  assert.match(hoverOf(lines, 'zh'), /全连接队列: 2 \/ 1 ⚠ 已溢出/);
+  const full = lines.slice();
+  full[at - 1] = lines[at - 1].replace(/^LISTEN +2 +1 /, 'LISTEN     1      1 ');
+  assert.match(hoverOf(full), /accept queue: 1 \/ 1 — full: one more completed handshake fits/);
+  const idle = lines.slice();
+  idle[at - 1] = lines[at - 1].replace(/^LISTEN +2 +1 /, 'LISTEN     0      1 ');
+  assert.match(hoverOf(idle), /accept queue: 0 \/ 1\n/);
+});
