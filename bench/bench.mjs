@@ -1,16 +1,14 @@
 // Node (benchmark): `npm run bench` — times `tcp-states summary` against mawk on ≥ 1,000,000-line ss and netstat dumps.
 // The dumps are built from the real captures in test/fixtures/linux (lines repeated with varied ports and
-// addresses) into bench/results/ (git-ignored). `--lines N` changes the size, `--runs N` the repetitions,
+// addresses, by inputs.mjs) into bench/results/ (git-ignored). `--lines N` changes the size, `--runs N` the repetitions,
 // `--profile` also writes a V8 CPU profile of one CLI run and prints the functions with the most self time.
 // tcp-states is timed twice: as users run it (a file this large is parsed on two threads) and with --threads 1.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { generate, root, templates } from './inputs.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'bench', 'results');
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -21,32 +19,6 @@ const LINES = opt('--lines', 1_000_000);
 const RUNS = opt('--runs', 5);
 const PROFILE = argv.includes('--profile');
 const cli = join(root, 'dist', 'cli.js');
-
-function walk(dir) {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? walk(p) : n.endsWith('.json') ? [] : [p];
-  });
-}
-
-const SS_ROW =
-  /^(?:tcp\s+)?(ESTAB|LISTEN|SYN-SENT|SYN-RECV|FIN-WAIT-1|FIN-WAIT-2|TIME-WAIT|CLOSE-WAIT|LAST-ACK|CLOSING|UNCONN)\s+\d+\s+\d+\s/;
-const NETSTAT_ROW = /^tcp6?\s+\d+\s+\d+\s+\S+\s+\S+\s+[A-Z_12]+\b/;
-
-/** Connection rows of every real Linux capture, by dialect. */
-function templates() {
-  const ss = [];
-  const netstat = [];
-  // Only the -tanpo captures, so every row has the columns the header promises.
-  for (const file of walk(join(root, 'test', 'fixtures', 'linux')).filter((f) => /tanpo/.test(f))) {
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      if (SS_ROW.test(line)) ss.push(line.replace(/^tcp\s+/, ''));
-      else if (NETSTAT_ROW.test(line)) netstat.push(line);
-    }
-  }
-  return { ss, netstat };
-}
 
 const FALLBACK_SS = [
   'ESTAB      0      0      10.0.0.5:22        10.0.0.77:50712     users:(("sshd",pid=1201,fd=4)) timer:(keepalive,89min,0)',
@@ -60,42 +32,6 @@ const FALLBACK_NETSTAT = [
   'tcp        0      0 0.0.0.0:443             0.0.0.0:*               LISTEN      812/nginx: master    off (0.00/0/0)',
   'tcp6       1      0 ::1:8080                ::1:61234               CLOSE_WAIT  2222/java            off (0.00/0/0)',
 ];
-
-/** A deterministic generator, so every run of the bench sees the same files. */
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-}
-
-/**
- * Varies what differs between real connections: the ephemeral port (≥ 32768) on whichever side has one,
- * and the peer's last octet. Service ports (22, 443, 5432…) stay, so per-destination groups stay realistic.
- */
-function mutate(line, rand) {
-  let n = 0;
-  return line.replace(/(\d{1,3}\.\d{1,3}\.\d{1,3}\.)(\d{1,3}):(\d+)/g, (m, net, last, port) => {
-    n++;
-    const newPort = Number(port) >= 32768 ? String(32768 + Math.floor(rand() * 28232)) : port;
-    const newLast = n === 2 && port !== '*' ? String(1 + Math.floor(rand() * 254)) : last;
-    return `${net}${newLast}:${newPort}`;
-  });
-}
-
-function generate(name, header, rows, count) {
-  const tag = createHash('sha1')
-    .update(header)
-    .update(rows.join('\n'))
-    .update(mutate.toString())
-    .digest('hex')
-    .slice(0, 8);
-  const file = join(outDir, `${name}-${count}-${tag}.txt`);
-  if (existsSync(file)) return file;
-  const rand = rng(42);
-  const parts = [header];
-  for (let i = 0; i < count; i++) parts.push(mutate(rows[i % rows.length], rand));
-  writeFileSync(file, parts.join('\n') + '\n');
-  return file;
-}
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -154,6 +90,7 @@ const inputs = [
   {
     name: 'ss -tanpo',
     file: generate(
+      outDir,
       'ss-tanpo',
       'State      Recv-Q Send-Q Local Address:Port   Peer Address:Port Process',
       ssRows,
@@ -164,6 +101,7 @@ const inputs = [
   {
     name: 'netstat -tanpo',
     file: generate(
+      outDir,
       'netstat-tanpo',
       'Active Internet connections (servers and established)\nProto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name     Timer',
       netstatRows,

@@ -1,8 +1,7 @@
 // Node (CLI): `tcp-states history [--json] [FILE]`: each connection's observed path.
 import { terminalSafe } from '../core/text/terminalText';
-import { buildHistories } from '../core/analysis/history';
+import { HistoryBuilder } from '../core/analysis/history';
 import { LogParser } from '../core/parse/logParser';
-import type { ConnectionRecord } from '../core/parse/types';
 import type { CliArgs } from './cliArgs';
 import { forEachInput } from './cliInput';
 import { paint, type CliContext } from './cliOutput';
@@ -11,14 +10,19 @@ import { jsonString } from './recordJson';
 export async function historyCommand(args: CliArgs, ctx: CliContext): Promise<number> {
   return forEachInput(args.operands, ctx, () => {
     const parser = new LogParser();
-    const records: ConnectionRecord[] = [];
+    // One running state per connection, fed as lines arrive: no record outlives its line.
+    const histories = new HistoryBuilder(false);
     return {
       line: (text, n): void => {
         const r = parser.parseLine(text, n);
-        if (r !== undefined) records.push(r);
+        if (r !== undefined) histories.add(r);
+      },
+      range: (text, bytes, start, end, n): void => {
+        const r = parser.parseRange(text, bytes, start, end, n);
+        if (r !== undefined) histories.add(r);
       },
       end: (): void => {
-        for (const h of buildHistories(records)) {
+        for (const h of histories.histories()) {
           if (args.json) {
             const states = h.states.map((s) => `"${s}"`).join(',');
             ctx.out.line(

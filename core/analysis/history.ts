@@ -2,6 +2,7 @@
 import type { TcpState } from '../tcp/types';
 import { formatEndpoint } from '../parse/address';
 import type { ConnectionRecord } from '../parse/types';
+import { ownString } from '../text/ownString';
 
 /** One connection as seen from one side, with the states it was observed in. */
 export interface ConnectionHistory {
@@ -69,11 +70,12 @@ interface Building {
   allLines: number[];
 }
 
+/** A new history; its texts are copied (see ownString), so a kept history never pins the input it came from. */
 function start(key: string, r: ConnectionRecord): Building {
   return {
-    key,
-    local: formatEndpoint(r.local),
-    remote: formatEndpoint(r.remote),
+    key: ownString(key),
+    local: ownString(formatEndpoint(r.local)),
+    remote: ownString(formatEndpoint(r.remote)),
     states: [],
     lines: [],
     allLines: [],
@@ -87,30 +89,55 @@ function push(h: Building, state: TcpState, line: number): void {
 }
 
 /**
- * Groups records into connections, in first-seen order. Works on snapshots (`ss` in a loop), on
- * transition logs (records with `from`, whose previous state is inserted when it differs from the last
- * seen) and on single snapshots (one state per connection). A connection that restarts (see `restarts`)
- * closes its history and opens a new one under the same key, placed where the new one was first seen.
+ * The running state of `buildHistories`, fed one record at a time: one entry per connection seen, so its
+ * memory grows with distinct connections (and their state changes), not with records. Records are read
+ * when added and never kept. `allLines` is kept only when asked for (the editor's line index needs it;
+ * the CLI does not, and a row per line is what would make memory grow with the input again).
  */
-export function buildHistories(records: readonly ConnectionRecord[]): ConnectionHistory[] {
-  const out: Building[] = [];
-  const open = new Map<string, Building>();
-  for (const r of records) {
+export class HistoryBuilder {
+  private readonly out: Building[] = [];
+  private readonly open = new Map<string, Building>();
+
+  constructor(private readonly keepAllLines = true) {}
+
+  /** How many histories so far (a reused 4-tuple counts once per connection). */
+  get size(): number {
+    return this.out.length;
+  }
+
+  add(r: ConnectionRecord): void {
     const key = connectionKey(r);
-    let h = open.get(key);
+    let h = this.open.get(key);
     const first = r.from ?? r.state;
     if (h !== undefined && h.states.length > 0 && restarts(h.states[h.states.length - 1], first))
       h = undefined;
     if (h === undefined) {
       h = start(key, r);
-      open.set(key, h);
-      out.push(h);
+      this.open.set(key, h);
+      this.out.push(h);
     }
     if (r.from !== undefined) push(h, r.from, r.line);
     push(h, r.state, r.line);
-    h.allLines.push(r.line);
+    if (this.keepAllLines) h.allLines.push(r.line);
   }
-  return out;
+
+  /** The histories so far, in first-seen order (live: later `add`s extend them). */
+  histories(): readonly ConnectionHistory[] {
+    return this.out;
+  }
+}
+
+/**
+ * Groups records into connections, in first-seen order. Works on snapshots (`ss` in a loop), on
+ * transition logs (records with `from`, whose previous state is inserted when it differs from the last
+ * seen) and on single snapshots (one state per connection). A connection that restarts (see `restarts`)
+ * closes its history and opens a new one under the same key, placed where the new one was first seen.
+ * Takes any iterable, consumed once, record by record (see `HistoryBuilder`).
+ */
+export function buildHistories(records: Iterable<ConnectionRecord>): ConnectionHistory[] {
+  const b = new HistoryBuilder();
+  for (const r of records) b.add(r);
+  return [...b.histories()];
 }
 
 /** Every line of every history, pointing at its history: O(1) lookup from an editor position. */

@@ -13,6 +13,7 @@ import { isSsStateToken, parseSsLine } from './ssParser';
 import { parseTcpstatesCsv, parseTcpstatesLine } from './tcpstatesParser';
 import { Tokens, isHexString } from './tokens';
 import { parseWindowsLine, parseWindowsOwnerLine } from './windowsParser';
+import { ownString } from '../text/ownString';
 
 /**
  * What the parse of the lines after a point depends on, for an input parsed in two parts: the netstat
@@ -287,7 +288,7 @@ export class LogParser {
     const snap: SnapshotInfo =
       time === undefined
         ? { index: this.snapshots.length, startLine: n, endLine: n }
-        : { index: this.snapshots.length, startLine: n, endLine: n, time };
+        : { index: this.snapshots.length, startLine: n, endLine: n, time: ownString(time) };
     this.snapshots.push(snap);
     this.current = snap;
     this.recordsInCurrent = 0;
