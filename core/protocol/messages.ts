@@ -27,6 +27,29 @@ export interface DiagramSelection {
   readonly observedStates: readonly TcpState[];
   /** The path in words, in the UI language (also the aria-live caption). */
   readonly caption: string;
+  /** Set when the cursor is on a packet line of a trace: both ends' observed paths, replayed to that packet. */
+  readonly trace?: DiagramTrace;
+}
+
+/** One end of a traced connection, as the diagram draws it. */
+export interface DiagramTraceEnd {
+  /** This end's endpoint (`127.0.0.1:56552`). */
+  readonly endpoint: string;
+  /** The state this end is in right after the cursor's packet. */
+  readonly state: TcpState;
+  /** Observed path of this end from its first state up to the cursor's packet (all steps observed). */
+  readonly steps: readonly DiagramStep[];
+}
+
+/** A packet-trace connection at the cursor's packet: both ends, and where the packet is in the connection. */
+export interface DiagramTrace {
+  readonly client: DiagramTraceEnd;
+  readonly server: DiagramTraceEnd;
+  /** 1-based position of the cursor's packet among the connection's packets. */
+  readonly packet: number;
+  readonly packetCount: number;
+  /** What the packet does, in words in the UI language (`handshake step 2 of 3`). */
+  readonly role: string;
 }
 
 /** Count of connections per state in the active log. */
@@ -129,6 +152,16 @@ export interface CardOpenedMessage {
   readonly type: 'cardOpened';
   readonly target: CardTarget;
 }
+/** webview → host: step to the previous (-1) or next (+1) packet of the selected trace connection. */
+export interface TraceStepMessage {
+  readonly type: 'traceStep';
+  readonly delta: -1 | 1;
+}
 
 export type WebviewToHost =
-  ReadyMessage | RenderedMessage | HighlightedMessage | FindInLogMessage | CardOpenedMessage;
+  | ReadyMessage
+  | RenderedMessage
+  | HighlightedMessage
+  | FindInLogMessage
+  | CardOpenedMessage
+  | TraceStepMessage;

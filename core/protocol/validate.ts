@@ -20,6 +20,8 @@ import {
   type CardTarget,
   type DiagramSelection,
   type DiagramStep,
+  type DiagramTrace,
+  type DiagramTraceEnd,
   type HighlightedMessage,
   type HostToWebview,
   type RenderedMessage,
@@ -65,6 +67,26 @@ function parseSteps(v: unknown): DiagramStep[] | undefined {
   return listOf(v, LIMITS.steps, parseStep);
 }
 
+function parseTraceEnd(v: unknown): DiagramTraceEnd | undefined {
+  if (!isRecord(v)) return undefined;
+  const state = tcpState(v.state);
+  const steps = parseSteps(v.steps);
+  if (!state || !steps) return undefined;
+  return { endpoint: clampedString(v.endpoint, LIMITS.endpoint) ?? '', state, steps };
+}
+
+/** A trace is dropped (the selection kept) when an end or the packet position is unusable. */
+function parseTrace(v: unknown): DiagramTrace | undefined {
+  if (!isRecord(v)) return undefined;
+  const client = parseTraceEnd(v.client);
+  const server = parseTraceEnd(v.server);
+  const packet = finiteNumber(v.packet);
+  const packetCount = finiteNumber(v.packetCount);
+  if (!client || !server || packet === undefined || packetCount === undefined) return undefined;
+  if (packet < 1 || packet > packetCount) return undefined;
+  return { client, server, packet, packetCount, role: clampedString(v.role, LIMITS.text) ?? '' };
+}
+
 /**
  * A selection is refused only without its state or its path; an over-long endpoint, raw state or caption is clamped,
  * a bad step or alternative dropped, so the sidebar still shows the connection.
@@ -75,7 +97,8 @@ export function parseSelection(v: unknown): DiagramSelection | undefined {
   const line = finiteNumber(v.line);
   const steps = parseSteps(v.steps);
   if (!state || line === undefined || !steps) return undefined;
-  return {
+  const trace = parseTrace(v.trace);
+  const base: DiagramSelection = {
     state,
     rawState: clampedString(v.rawState, LIMITS.rawState) ?? state,
     local: clampedString(v.local, LIMITS.endpoint) ?? '',
@@ -86,6 +109,7 @@ export function parseSelection(v: unknown): DiagramSelection | undefined {
     observedStates: listOf(v.observedStates, LIMITS.observedStates, tcpState) ?? [],
     caption: clampedString(v.caption, LIMITS.text) ?? '',
   };
+  return trace === undefined ? base : { ...base, trace };
 }
 
 function parseCounts(v: unknown): StateCounts | undefined {
@@ -212,6 +236,8 @@ export function parseWebviewToHost(v: unknown): WebviewToHost | undefined {
       const target = parseCardTarget(v.target);
       return target && { type: 'cardOpened', target };
     }
+    case 'traceStep':
+      return v.delta === 1 || v.delta === -1 ? { type: 'traceStep', delta: v.delta } : undefined;
     default:
       return undefined;
   }

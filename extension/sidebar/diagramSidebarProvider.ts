@@ -40,6 +40,9 @@ export class DiagramSidebarProvider extends Disposable implements vscode.Webview
   private readonly highlightedEmitter = this.register(new vscode.EventEmitter<HighlightedMessage>());
   /** Fired when the user asks, from a card, to reveal lines of a state in the active log. */
   readonly onFindInLog = this.findInLogEmitter.event;
+  private readonly traceStepEmitter = this.register(new vscode.EventEmitter<-1 | 1>());
+  /** The webview's previous / next packet controls (the editor moves its cursor; the selection follows). */
+  readonly onTraceStep = this.traceStepEmitter.event;
   readonly onRendered = this.renderedEmitter.event;
   readonly onHighlighted = this.highlightedEmitter.event;
 
@@ -143,6 +146,9 @@ export class DiagramSidebarProvider extends Disposable implements vscode.Webview
         this.lastCard = msg.target;
         if (this.pendingCard !== undefined && sameCard(this.pendingCard, msg.target))
           this.pendingCard = undefined;
+        return;
+      case 'traceStep':
+        this.traceStepEmitter.fire(msg.delta);
         return;
       default: {
         const unreachable: never = msg;

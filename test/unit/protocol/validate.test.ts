@@ -276,3 +276,40 @@ void test('init keeps only known, non-empty, bounded strings', () => {
   });
   assert.deepEqual(parsed, { type: 'init', lang: 'zh', compact: true, strings: { fit: '适应' } });
 });
+
+test('a trace selection round-trips; a bad trace is dropped and the selection kept', () => {
+  const base = realSelections[0];
+  assert.ok(base);
+  const syn: DiagramStep = {
+    from: 'CLOSED',
+    to: 'SYN_SENT',
+    transitionId: TRANSITIONS[0]?.id ?? '',
+    observed: true,
+  };
+  const trace = {
+    client: { endpoint: '127.0.0.1:56552', state: 'SYN_SENT' as const, steps: [syn] },
+    server: { endpoint: '127.0.0.1:7100', state: 'LISTEN' as const, steps: [] },
+    packet: 1,
+    packetCount: 10,
+    role: 'handshake step 1 of 3',
+  };
+  const ok = parseHostToWebview({ type: 'selection', selection: { ...base, trace } });
+  assert.deepEqual(ok, { type: 'selection', selection: { ...base, trace } });
+  for (const bad of [
+    { ...trace, packet: 0 },
+    { ...trace, packet: 11 },
+    { ...trace, client: { ...trace.client, state: 'NOPE' } },
+    { ...trace, server: null },
+    'trace',
+  ]) {
+    const got = parseHostToWebview({ type: 'selection', selection: { ...base, trace: bad } });
+    assert.deepEqual(got, { type: 'selection', selection: base }, JSON.stringify(bad));
+  }
+});
+
+test('traceStep accepts only -1 and +1', () => {
+  assert.deepEqual(parseWebviewToHost({ type: 'traceStep', delta: 1 }), { type: 'traceStep', delta: 1 });
+  assert.deepEqual(parseWebviewToHost({ type: 'traceStep', delta: -1 }), { type: 'traceStep', delta: -1 });
+  for (const delta of [0, 2, '1', null, Number.NaN])
+    assert.equal(parseWebviewToHost({ type: 'traceStep', delta }), undefined);
+});
