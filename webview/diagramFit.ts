@@ -89,13 +89,16 @@ export class DiagramFit {
    * be taller than a short sidebar. Runs after the timed class toggling; reading boxes is not a re-layout of the diagram.
    */
   revealCurrent(index: DiagramIndex): void {
-    const node = index.svg.querySelector('g.node.hl-current');
+    // A trace has two current states (one per end): reveal both.
+    const nodes = [...index.svg.querySelectorAll('g.node.hl-current, g.node.tr-c-cur, g.node.tr-s-cur')];
     const zoom = this.panZoom.placement.zoom;
-    if (!node || this.isPlaced() || !zoom) return;
-    const box = node.getBoundingClientRect();
+    if (nodes.length === 0 || this.isPlaced() || !zoom) return;
+    const boxes = nodes.map((n) => n.getBoundingClientRect()).filter((b) => b.height > 0);
     const origin = this.canvas.getBoundingClientRect();
-    if (!box.height) return;
-    this.panZoom.reveal((box.top - origin.top) / zoom, (box.bottom - origin.top) / zoom);
+    if (boxes.length === 0) return;
+    const top = Math.min(...boxes.map((b) => b.top));
+    const bottom = Math.max(...boxes.map((b) => b.bottom));
+    this.panZoom.reveal((top - origin.top) / zoom, (bottom - origin.top) / zoom);
   }
 
   /** The viewport is as tall as the width-fitted diagram (flex shrinks it when space is short): no empty band below. */

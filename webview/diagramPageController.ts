@@ -12,6 +12,7 @@ import { applySelection, readHighlight } from './highlighter';
 import { buildPage, type PageLayout } from './pageLayout';
 import { showCaption, showSteps } from './pathText';
 import { setStrings, t } from './strings';
+import { showTraceBar, traceKeyStep } from './traceView';
 import {
   initialState,
   layoutCacheKey,
@@ -116,6 +117,14 @@ export class DiagramPageController {
     p.fit.addEventListener('click', () => this.fitter.fit());
     p.compact.addEventListener('click', () => this.dispatch({ type: 'toggleCompact' }));
     p.resets.addEventListener('click', () => this.dispatch({ type: 'toggleResets' }));
+    p.trace.prev.addEventListener('click', () => this.traceStep(-1));
+    p.trace.next.addEventListener('click', () => this.traceStep(1));
+    document.addEventListener('keydown', (e) => {
+      const delta = traceKeyStep(e);
+      if (delta === 0 || !this.state.selection?.trace) return;
+      e.preventDefault();
+      this.traceStep(delta);
+    });
     wireDiagramInput(
       p.canvas,
       () => this.index,
@@ -210,12 +219,32 @@ export class DiagramPageController {
     this.highlight();
   }
 
+  /** Asks the host for the previous / next packet; nothing past the connection's ends. */
+  private traceStep(delta: -1 | 1): void {
+    const trace = this.state.selection?.trace;
+    if (!trace) return;
+    const to = trace.packet + delta;
+    if (to < 1 || to > trace.packetCount) return;
+    postToHost({ type: 'traceStep', delta });
+  }
+
+  /** Writes the selection into the page; `ms` is everything a step costs: caption, controls and diagram classes. */
   private highlight(): void {
+    const started = performance.now();
     this.showCaption();
+    showTraceBar(this.page.trace, this.state.selection?.trace);
     if (!this.index) return;
-    const ms = applySelection(this.index, this.state.selection);
+    applySelection(this.index, this.state.selection);
+    const ms = performance.now() - started;
     postToHost(
-      readHighlight(this.index, this.page.caption.textContent ?? '', this.page.steps, ms, this.state.lang),
+      readHighlight(
+        this.index,
+        this.page.caption.textContent ?? '',
+        this.page.steps,
+        ms,
+        this.state.lang,
+        this.page.trace.bar,
+      ),
     );
     this.fitter.revealCurrent(this.index);
   }

@@ -146,7 +146,8 @@ export function wireDiagramInput(
   canvas.addEventListener('click', (e) => activate(e.target));
   canvas.addEventListener('keydown', (e) => {
     const hit = targetOf(e.target);
-    if (!hit || !('state' in hit)) return;
+    // Alt+arrows step a trace's packets (traceView.ts), not the focus.
+    if (!hit || !('state' in hit) || e.altKey) return;
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       activate(e.target);

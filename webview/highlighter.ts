@@ -5,6 +5,7 @@ import { transitionById } from '../core/tcp/transitions';
 import { endsAtBottom } from './diagramSource';
 import type { DiagramIndex } from './diagramSvg';
 import { pathStates } from './state/selectionPath';
+import { applyTrace, clearTrace, readTrace } from './traceHighlighter';
 
 /** Every class this module owns; clearing them returns the plain reference. */
 const STATE_CLASSES = ['hl-current', 'hl-path', 'hl-seen', 'hl-alt'] as const;
@@ -17,6 +18,7 @@ function clear(index: DiagramIndex): void {
     e.path.classList.remove(...EDGE_CLASSES);
     e.label?.classList.remove(...EDGE_CLASSES);
   }
+  clearTrace(index);
 }
 
 function mark(index: DiagramIndex, transitionId: string, cls: (typeof EDGE_CLASSES)[number]): void {
@@ -31,7 +33,9 @@ export function applySelection(index: DiagramIndex, sel: DiagramSelection | null
   const started = performance.now();
   clear(index);
   index.svg.classList.toggle('has-selection', sel !== null);
-  if (sel) {
+  // A trace draws both ends instead of the one connection's path.
+  if (sel?.trace) applyTrace(index, sel.trace);
+  else if (sel) {
     const onPath = pathStates(sel);
     const onPathEdges = new Set(sel.steps.map((s) => s.transitionId));
     for (const alt of sel.alternatives) {
@@ -95,9 +99,11 @@ export function readHighlight(
   steps: HTMLElement,
   ms: number,
   lang: Lang,
+  traceBar: HTMLElement,
 ): HighlightedMessage {
   const current = statesWith(index, 'hl-current')[0];
-  return {
+  const trace = readTrace(index, traceBar);
+  const base: HighlightedMessage = {
     type: 'highlighted',
     caption,
     current: isTcpState(current) ? current : null,
@@ -111,4 +117,5 @@ export function readHighlight(
     lang,
     ms: Math.round(ms * 1000) / 1000,
   };
+  return trace === undefined ? base : { ...base, trace };
 }

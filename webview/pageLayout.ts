@@ -1,6 +1,7 @@
 // Webview (browser): the page around the diagram — toolbar, viewport, caption, legend, card — and its localized labels.
 import { el } from './cards';
 import { t, type StringKey } from './strings';
+import { buildTraceBar, relabelTraceBar, type TraceBar } from './traceView';
 
 /** The elements the page controller works with. */
 export interface PageLayout {
@@ -13,6 +14,8 @@ export interface PageLayout {
   readonly canvas: HTMLElement;
   readonly status: HTMLElement;
   readonly caption: HTMLElement;
+  /** Previous / next packet, shown for a trace selection only. */
+  readonly trace: TraceBar;
   /** The path's transitions in words, shown in compact mode (where the diagram has no edge labels). */
   readonly steps: HTMLElement;
   readonly countsSource: HTMLElement;
@@ -78,7 +81,9 @@ export function buildPage(root: HTMLElement): PageLayout {
   card.hidden = true;
   card.setAttribute('aria-live', 'polite');
 
-  root.replaceChildren(toolbar, viewport, caption, steps, legend, countsSource, card);
+  const trace = buildTraceBar();
+
+  root.replaceChildren(toolbar, viewport, trace.bar, caption, steps, legend, countsSource, card);
   root.removeAttribute('aria-busy');
 
   const relabel = (): void => {
@@ -93,6 +98,7 @@ export function buildPage(root: HTMLElement): PageLayout {
     for (const span of legend.querySelectorAll<HTMLElement>('[data-text]'))
       span.textContent = t(span.dataset.text as StringKey);
     viewport.setAttribute('aria-label', t('diagramLabel'));
+    relabelTraceBar(trace);
   };
   relabel();
   return {
@@ -105,6 +111,7 @@ export function buildPage(root: HTMLElement): PageLayout {
     canvas,
     status,
     caption,
+    trace,
     steps,
     countsSource,
     card,

@@ -3,6 +3,7 @@ import type { DiagramSelection } from '../core/protocol/messages';
 import { transitionById } from '../core/tcp/transitions';
 import { el } from './cards';
 import { t } from './strings';
+import { showTraceCaption } from './traceView';
 
 /**
  * Writes the host's caption ("10.0.0.1:5 → 10.0.0.2:80 · observed: SYN_SENT → … → TIME_WAIT"). The text stays exactly the
@@ -12,6 +13,10 @@ export function showCaption(caption: HTMLElement, sel: DiagramSelection | null):
   caption.classList.toggle('empty', sel === null);
   if (sel === null) {
     caption.textContent = t('noSelection');
+    return;
+  }
+  if (sel.trace) {
+    showTraceCaption(caption, sel.trace);
     return;
   }
   const text = sel.caption;
@@ -49,7 +54,8 @@ export function showSteps(
   compact: boolean,
   open: OpenTransition,
 ): void {
-  const steps = compact && sel ? sel.steps : [];
+  // A trace's caption names every state of both ends; its transitions are on the diagram.
+  const steps = compact && sel && !sel.trace ? sel.steps : [];
   list.hidden = steps.length === 0;
   list.setAttribute('aria-label', t('pathSteps'));
   const items: HTMLElement[] = [];

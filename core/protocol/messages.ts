@@ -141,6 +141,24 @@ export interface HighlightedMessage {
   /** The language the diagram's labels and cards are drawn in. */
   readonly lang: Lang;
   readonly ms: number;
+  /** Set for a trace selection: each end's marks on the diagram, read back from the DOM. */
+  readonly trace?: HighlightedTrace;
+}
+/** What the diagram shows of a trace: both ends' paths and current states, and the packet the controls are at. */
+export interface HighlightedTrace {
+  /** States on the client's path (diagram order). */
+  readonly clientStates: readonly TcpState[];
+  readonly serverStates: readonly TcpState[];
+  readonly clientEdges: readonly string[];
+  readonly serverEdges: readonly string[];
+  /** The state carrying the client's marker (null if none is drawn). */
+  readonly clientCurrent: TcpState | null;
+  readonly serverCurrent: TcpState | null;
+  readonly packet: number;
+  readonly packetCount: number;
+  /** Whether the previous / next packet buttons are enabled. */
+  readonly canPrev: boolean;
+  readonly canNext: boolean;
 }
 /** webview → host: reveal lines of the active log in this state. */
 export interface FindInLogMessage {

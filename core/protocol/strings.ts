@@ -48,6 +48,19 @@ export const ENGLISH_STRINGS = {
   kindTimeout: 'timeout',
   yes: 'yes',
   no: 'no',
+  prevPacket: 'Previous packet',
+  nextPacket: 'Next packet',
+  /** `{0}`: the keys that do the same. */
+  keysHint: 'keys: {0}',
+  traceControls: 'Packet trace',
+  /** `{0}` of `{1}` packets of the connection. */
+  tracePacket: 'Packet {0} of {1}',
+  /** One letter on the client end's current state. */
+  traceBadgeClient: 'C',
+  traceBadgeServer: 'S',
+  /** `{0}`: endpoint, `{1}`: its path up to this packet. */
+  traceClient: 'Client {0}: {1}',
+  traceServer: 'Server {0}: {1}',
 } as const;
 
 /** A key of the webview's chrome strings. */

@@ -1,7 +1,7 @@
 // Pure (host and webview): the one validator of each direction of the webview protocol. Each side treats what it
 // receives as untrusted: a message is rebuilt field by field from the shared guards (unknown fields dropped, text
 // clamped, lists bounded) or refused as a whole when its type or a field it cannot do without is wrong.
-import type { Lang } from '../tcp/types';
+import type { Lang, TcpState } from '../tcp/types';
 import {
   LIMITS,
   boolean,
@@ -23,6 +23,7 @@ import {
   type DiagramTrace,
   type DiagramTraceEnd,
   type HighlightedMessage,
+  type HighlightedTrace,
   type HostToWebview,
   type RenderedMessage,
   type StateCounts,
@@ -185,6 +186,47 @@ function parseRendered(v: Record<string, unknown>): RenderedMessage | undefined 
   return error === undefined ? base : { ...base, error };
 }
 
+/** A trace read-back is dropped (the message kept) when any of its fields is unusable. */
+function parseHighlightedTrace(v: unknown): HighlightedTrace | undefined {
+  if (!isRecord(v)) return undefined;
+  const states = (x: unknown): TcpState[] | undefined => listOf(x, LIMITS.steps, tcpState);
+  const clientStates = states(v.clientStates);
+  const serverStates = states(v.serverStates);
+  const clientEdges = edgeIds(v.clientEdges);
+  const serverEdges = edgeIds(v.serverEdges);
+  const clientCurrent = nullable(v.clientCurrent, tcpState);
+  const serverCurrent = nullable(v.serverCurrent, tcpState);
+  const packet = finiteNumber(v.packet);
+  const packetCount = finiteNumber(v.packetCount);
+  const canPrev = boolean(v.canPrev);
+  const canNext = boolean(v.canNext);
+  if (
+    !clientStates ||
+    !serverStates ||
+    !clientEdges ||
+    !serverEdges ||
+    clientCurrent === undefined ||
+    serverCurrent === undefined ||
+    packet === undefined ||
+    packetCount === undefined ||
+    canPrev === undefined ||
+    canNext === undefined
+  )
+    return undefined;
+  return {
+    clientStates,
+    serverStates,
+    clientEdges,
+    serverEdges,
+    clientCurrent,
+    serverCurrent,
+    packet,
+    packetCount,
+    canPrev,
+    canNext,
+  };
+}
+
 function parseHighlighted(v: Record<string, unknown>): HighlightedMessage | undefined {
   const current = nullable(v.current, tcpState);
   const ms = finiteNumber(v.ms);
@@ -203,7 +245,8 @@ function parseHighlighted(v: Record<string, unknown>): HighlightedMessage | unde
     !labelledEdges
   )
     return undefined;
-  return {
+  const trace = parseHighlightedTrace(v.trace);
+  const base: HighlightedMessage = {
     type: 'highlighted',
     caption: clampedString(v.caption, LIMITS.text) ?? '',
     current,
@@ -216,6 +259,7 @@ function parseHighlighted(v: Record<string, unknown>): HighlightedMessage | unde
     lang: v.lang === 'zh' ? 'zh' : 'en',
     ms,
   };
+  return trace === undefined ? base : { ...base, trace };
 }
 
 /** The message, if it is a well-formed webview → host message; undefined otherwise. */

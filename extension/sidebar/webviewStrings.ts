@@ -52,5 +52,14 @@ export function webviewStrings(): WebviewStrings {
     kindTimeout: vscode.l10n.t('timeout'),
     yes: vscode.l10n.t('yes'),
     no: vscode.l10n.t('no'),
+    prevPacket: vscode.l10n.t('Previous packet'),
+    nextPacket: vscode.l10n.t('Next packet'),
+    keysHint: vscode.l10n.t('keys: {0}'),
+    traceControls: vscode.l10n.t('Packet trace'),
+    tracePacket: vscode.l10n.t('Packet {0} of {1}'),
+    traceBadgeClient: vscode.l10n.t('C'),
+    traceBadgeServer: vscode.l10n.t('S'),
+    traceClient: vscode.l10n.t('Client {0}: {1}'),
+    traceServer: vscode.l10n.t('Server {0}: {1}'),
   };
 }

@@ -112,7 +112,33 @@ const webviewMessage: fc.Arbitrary<WebviewToHost> = fc.oneof(
     lang: fc.constantFrom('en' as const, 'zh' as const),
     ms: fc.double({ min: 0, max: 1e5, noNaN: true }),
   }),
+  fc.record({
+    type: fc.constant('highlighted' as const),
+    caption: text(200),
+    current: fc.constant(null),
+    states: fc.constant([]),
+    observedEdges: fc.constant([]),
+    inferredEdges: fc.constant([]),
+    alternativeEdges: fc.constant([]),
+    labelledEdges: fc.constant([]),
+    compact: fc.boolean(),
+    lang: fc.constantFrom('en' as const, 'zh' as const),
+    ms: fc.double({ min: 0, max: 1e5, noNaN: true }),
+    trace: fc.record({
+      clientStates: fc.array(state, { maxLength: 11 }),
+      serverStates: fc.array(state, { maxLength: 11 }),
+      clientEdges: edges,
+      serverEdges: edges,
+      clientCurrent: fc.option(state, { nil: null }),
+      serverCurrent: fc.option(state, { nil: null }),
+      packet: fc.nat(),
+      packetCount: fc.nat(),
+      canPrev: fc.boolean(),
+      canNext: fc.boolean(),
+    }),
+  }),
   fc.record({ type: fc.constant('findInLog' as const), state }),
+  fc.record({ type: fc.constant('traceStep' as const), delta: fc.constantFrom(-1 as const, 1 as const) }),
   fc.record({ type: fc.constant('cardOpened' as const), target: card }),
 );
 
@@ -312,4 +338,41 @@ test('traceStep accepts only -1 and +1', () => {
   assert.deepEqual(parseWebviewToHost({ type: 'traceStep', delta: -1 }), { type: 'traceStep', delta: -1 });
   for (const delta of [0, 2, '1', null, Number.NaN])
     assert.equal(parseWebviewToHost({ type: 'traceStep', delta }), undefined);
+});
+
+test('a highlighted trace read-back round-trips; a bad one is dropped and the message kept', () => {
+  const base: WebviewToHost = {
+    type: 'highlighted',
+    caption: 'Packet 2 of 9',
+    current: null,
+    states: [],
+    observedEdges: [],
+    inferredEdges: [],
+    alternativeEdges: [],
+    labelledEdges: [],
+    compact: false,
+    lang: 'en',
+    ms: 0.4,
+  };
+  const trace = {
+    clientStates: ['CLOSED', 'SYN_SENT', 'ESTABLISHED'],
+    serverStates: ['LISTEN', 'SYN_RECEIVED'],
+    clientEdges: ['t1', 't8'],
+    serverEdges: ['t2', 't6'],
+    clientCurrent: 'ESTABLISHED',
+    serverCurrent: 'SYN_RECEIVED',
+    packet: 2,
+    packetCount: 9,
+    canPrev: true,
+    canNext: true,
+  };
+  assert.deepEqual(parseWebviewToHost({ ...base, trace }), { ...base, trace });
+  for (const bad of [
+    { ...trace, clientCurrent: 'NOPE' },
+    { ...trace, serverStates: 'all' },
+    { ...trace, packet: '2' },
+    { ...trace, canNext: 1 },
+    7,
+  ])
+    assert.deepEqual(parseWebviewToHost({ ...base, trace: bad }), base, JSON.stringify(bad));
 });
