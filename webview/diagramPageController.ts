@@ -12,6 +12,7 @@ import { applySelection, readHighlight } from './highlighter';
 import { buildPage, type PageLayout } from './pageLayout';
 import { showCaption, showSteps } from './pathText';
 import { setStrings, t } from './strings';
+import { TimelineChart } from './timelineChart';
 import { showTraceBar, traceKeyStep } from './traceView';
 import {
   initialState,
@@ -28,6 +29,8 @@ import { cacheSvg, loadState, postToHost, saveState, type PersistedState } from 
 export class DiagramPageController {
   private readonly page: PageLayout;
   private readonly fitter: DiagramFit;
+  /** Counts over time under the diagram, for a time series. */
+  private readonly chart = new TimelineChart((line) => postToHost({ type: 'revealSnapshot', line }));
   /** Zoom, pan and the SVG cache, persisted by VS Code across hide/show. */
   private saved: PersistedState = loadState();
   private state: PageState;
@@ -38,6 +41,7 @@ export class DiagramPageController {
 
   constructor(root: HTMLElement) {
     this.page = buildPage(root);
+    this.page.countsSource.after(this.chart.root);
     this.fitter = new DiagramFit(
       this.page.viewport,
       this.page.canvas,
@@ -92,6 +96,7 @@ export class DiagramPageController {
       this.saved = saveState({ compact: after.userCompact, resets: after.resets, card: after.card });
     if (event.type === 'init') {
       this.page.relabel();
+      this.chart.relabel();
       this.showCountsSource();
       if (this.index) labelNodes(this.index, after.lang);
       if (after.card) this.showCard(after.card);
@@ -106,6 +111,7 @@ export class DiagramPageController {
       if (this.index) applyCounts(this.index, after.counts);
       this.showCountsSource();
     }
+    if (after.timeline !== before.timeline) this.chart.show(after.timeline);
     // After init the page reports again, so the host (and its tests) see the new language and layout.
     if (after.selection !== before.selection || event.type === 'init') this.highlight();
   }

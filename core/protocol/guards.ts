@@ -27,6 +27,10 @@ export const LIMITS = {
   alternatives: 16,
   /** Edge ids in one report. */
   edges: 256,
+  /** Snapshots in one counts-over-time chart (the host downsamples longer series). */
+  timelinePoints: 2000,
+  /** A snapshot's time label. */
+  timelineLabel: 100,
 } as const;
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

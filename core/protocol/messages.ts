@@ -98,8 +98,34 @@ export interface ZoomMessage {
   readonly action: ZoomAction;
 }
 
+/** One snapshot of a time series, as the counts-over-time chart draws it. */
+export interface TimelinePoint {
+  /** The snapshot's time as printed (`Mon Nov 23 20:24:53 UTC 2026`), or its number when it has none. */
+  readonly label: string;
+  /** 1-based line of the snapshot's first line (its timestamp). */
+  readonly line: number;
+  readonly counts: StateCounts;
+}
+/** Per-state counts per snapshot of the active log (at most LIMITS.timelinePoints, downsampled by the host). */
+export interface Timeline {
+  /** Short name of the document. */
+  readonly source: string;
+  readonly snapshots: readonly TimelinePoint[];
+}
+/** host → webview: the active log's counts over time, or null when it is not a time series. */
+export interface TimelineMessage {
+  readonly type: 'timeline';
+  readonly timeline: Timeline | null;
+}
+
 export type HostToWebview =
-  InitMessage | SelectionMessage | CountsMessage | ShowCardMessage | SetCompactMessage | ZoomMessage;
+  | InitMessage
+  | SelectionMessage
+  | CountsMessage
+  | ShowCardMessage
+  | SetCompactMessage
+  | ZoomMessage
+  | TimelineMessage;
 
 /** The zoom commands of the title bar and the toolbar. */
 export const ZOOM_ACTIONS = ['in', 'out', 'fit'] as const;
@@ -176,7 +202,15 @@ export interface TraceStepMessage {
   readonly delta: -1 | 1;
 }
 
+/** webview → host: reveal a snapshot of the active log (a click on the counts-over-time chart). */
+export interface RevealSnapshotMessage {
+  readonly type: 'revealSnapshot';
+  /** 1-based line of the snapshot's timestamp. */
+  readonly line: number;
+}
+
 export type WebviewToHost =
+  | RevealSnapshotMessage
   | ReadyMessage
   | RenderedMessage
   | HighlightedMessage

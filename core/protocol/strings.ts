@@ -61,6 +61,10 @@ export const ENGLISH_STRINGS = {
   /** `{0}`: endpoint, `{1}`: its path up to this packet. */
   traceClient: 'Client {0}: {1}',
   traceServer: 'Server {0}: {1}',
+  /** `{0}`: the document's name. */
+  timelineTitle: 'Counts over time · {0}',
+  timelineLabel: 'Connections per state, snapshot by snapshot',
+  timelineHint: 'Click a point (or press Enter) to go to that snapshot',
 } as const;
 
 /** A key of the webview's chrome strings. */

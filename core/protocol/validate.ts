@@ -27,6 +27,8 @@ import {
   type HostToWebview,
   type RenderedMessage,
   type StateCounts,
+  type Timeline,
+  type TimelinePoint,
   type WebviewToHost,
 } from './messages';
 import { isWebviewStringKey, type WebviewStrings } from './strings';
@@ -125,6 +127,22 @@ function parseCounts(v: unknown): StateCounts | undefined {
   return out;
 }
 
+/** A snapshot without a usable line or counts is dropped from the chart, the others kept. */
+function parseTimelinePoint(v: unknown): TimelinePoint | undefined {
+  if (!isRecord(v)) return undefined;
+  const line = finiteNumber(v.line);
+  const counts = parseCounts(v.counts);
+  if (line === undefined || line < 1 || !counts) return undefined;
+  return { label: clampedString(v.label, LIMITS.timelineLabel) ?? '', line, counts };
+}
+
+function parseTimeline(v: unknown): Timeline | undefined {
+  if (!isRecord(v)) return undefined;
+  const snapshots = listOf(v.snapshots, LIMITS.timelinePoints, parseTimelinePoint);
+  if (!snapshots) return undefined;
+  return { source: clampedString(v.source, LIMITS.source) ?? '', snapshots };
+}
+
 /** The known keys with a usable text; anything else is left to the English fallback. */
 function parseStrings(v: Record<string, unknown>): Partial<WebviewStrings> {
   const out: { -readonly [K in keyof WebviewStrings]?: string } = {};
@@ -165,6 +183,10 @@ export function parseHostToWebview(v: unknown): HostToWebview | undefined {
     case 'zoom': {
       const action = oneOf(v.action, ZOOM_ACTIONS);
       return action && { type: 'zoom', action };
+    }
+    case 'timeline': {
+      const timeline = nullable(v.timeline, parseTimeline);
+      return timeline === undefined ? undefined : { type: 'timeline', timeline };
     }
     default:
       return undefined;
@@ -282,6 +304,12 @@ export function parseWebviewToHost(v: unknown): WebviewToHost | undefined {
     }
     case 'traceStep':
       return v.delta === 1 || v.delta === -1 ? { type: 'traceStep', delta: v.delta } : undefined;
+    case 'revealSnapshot': {
+      const line = finiteNumber(v.line);
+      return line !== undefined && line >= 1 && Number.isInteger(line)
+        ? { type: 'revealSnapshot', line }
+        : undefined;
+    }
     default:
       return undefined;
   }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { DiagramSelection } from '../../core/protocol/messages';
 import { isTcpState, type TcpState } from '../../core/tcp/types';
 import { connectionAtLine, toDiagramSelection } from '../../core/document/connectionAtLine';
+import { snapshotTimeline } from '../../core/document/snapshotTimeline';
 import { Debouncer } from '../plumbing/debounce';
 import { Disposable } from '../plumbing/dispose';
 import { uiLang } from '../settings';
@@ -57,6 +58,7 @@ export class SelectionController extends Disposable {
         if (isTcpState(state)) void this.findInLog(state);
       }),
     );
+    this.register(diagram.onRevealSnapshot((line) => void this.revealSnapshot(line)));
     this.activeChanged(vscode.window.activeTextEditor);
   }
 
@@ -82,15 +84,15 @@ export class SelectionController extends Disposable {
       if (this.lastLogEditor !== undefined) {
         this.lastLogEditor = undefined;
         this.diagram.setCounts(null, null);
+        this.diagram.setTimeline(null);
         if (this.published !== null) this.publish(null);
       }
       return;
     }
     this.lastLogEditor = editor;
-    this.diagram.setCounts(
-      index.currentCounts().counts,
-      path.basename(editor.document.uri.path) || editor.document.uri.toString(),
-    );
+    const source = path.basename(editor.document.uri.path) || editor.document.uri.toString();
+    this.diagram.setCounts(index.currentCounts().counts, source);
+    this.diagram.setTimeline(snapshotTimeline(index, source));
     this.cursorMovedLater.schedule();
   }
 
@@ -102,6 +104,24 @@ export class SelectionController extends Disposable {
     if (selection === undefined) return;
     if (this.published?.line === selection.line && this.published.caption === selection.caption) return;
     this.publish(selection);
+  }
+
+  /** The chart's click: the snapshot's timestamp line, revealed and selected in the log it came from. */
+  private async revealSnapshot(line: number): Promise<void> {
+    const active = vscode.window.activeTextEditor;
+    const editor =
+      active !== undefined && active === this.lastLogEditor
+        ? active
+        : this.lastLogEditor !== undefined && !this.lastLogEditor.document.isClosed
+          ? await vscode.window.showTextDocument(this.lastLogEditor.document, {
+              viewColumn: this.lastLogEditor.viewColumn,
+              preserveFocus: true,
+            })
+          : undefined;
+    if (editor === undefined || line > editor.document.lineCount) return;
+    const at = new vscode.Position(line - 1, 0);
+    editor.selection = new vscode.Selection(at, at);
+    editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
   private async findInLog(state: TcpState): Promise<void> {

@@ -7,6 +7,7 @@ import type {
   HostToWebview,
   RenderedMessage,
   StateCounts,
+  Timeline,
   WebviewToHost,
 } from '../../core/protocol/messages';
 import { deliverableToWebview, parseWebviewToHost } from '../../core/protocol/validate';
@@ -30,6 +31,7 @@ export class DiagramSidebarProvider extends Disposable implements vscode.Webview
   private view: vscode.WebviewView | undefined;
   private selection: DiagramSelection | null = null;
   private counts: { counts: StateCounts | null; source: string | null } = { counts: null, source: null };
+  private timeline: Timeline | null = null;
   /** A card asked for while the page could not show it; sent with every replay until the page reports it open. */
   private pendingCard: CardTarget | undefined;
   private lastRendered: RenderedMessage | undefined;
@@ -43,6 +45,9 @@ export class DiagramSidebarProvider extends Disposable implements vscode.Webview
   private readonly traceStepEmitter = this.register(new vscode.EventEmitter<-1 | 1>());
   /** The webview's previous / next packet controls (the editor moves its cursor; the selection follows). */
   readonly onTraceStep = this.traceStepEmitter.event;
+  private readonly revealSnapshotEmitter = this.register(new vscode.EventEmitter<number>());
+  /** A click on the counts-over-time chart: the 1-based line of a snapshot's timestamp to reveal. */
+  readonly onRevealSnapshot = this.revealSnapshotEmitter.event;
   readonly onRendered = this.renderedEmitter.event;
   readonly onHighlighted = this.highlightedEmitter.event;
 
@@ -114,6 +119,12 @@ export class DiagramSidebarProvider extends Disposable implements vscode.Webview
     this.post({ type: 'counts', counts, source });
   }
 
+  /** The active log's counts per snapshot (null: not a time series, or no log). */
+  setTimeline(timeline: Timeline | null): void {
+    this.timeline = timeline;
+    this.post({ type: 'timeline', timeline });
+  }
+
   showCard(target: CardTarget): void {
     this.pendingCard = target;
     this.post({ type: 'showCard', target });
@@ -150,6 +161,9 @@ export class DiagramSidebarProvider extends Disposable implements vscode.Webview
       case 'traceStep':
         this.traceStepEmitter.fire(msg.delta);
         return;
+      case 'revealSnapshot':
+        this.revealSnapshotEmitter.fire(msg.line);
+        return;
       default: {
         const unreachable: never = msg;
         return unreachable;
@@ -164,6 +178,7 @@ export class DiagramSidebarProvider extends Disposable implements vscode.Webview
   private replay(): void {
     this.post(this.initMessage());
     this.post({ type: 'counts', counts: this.counts.counts, source: this.counts.source });
+    this.post({ type: 'timeline', timeline: this.timeline });
     this.post({ type: 'selection', selection: this.selection });
     if (this.pendingCard) this.post({ type: 'showCard', target: this.pendingCard });
   }

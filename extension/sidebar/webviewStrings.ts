@@ -61,5 +61,8 @@ export function webviewStrings(): WebviewStrings {
     traceBadgeServer: vscode.l10n.t('S'),
     traceClient: vscode.l10n.t('Client {0}: {1}'),
     traceServer: vscode.l10n.t('Server {0}: {1}'),
+    timelineTitle: vscode.l10n.t('Counts over time · {0}'),
+    timelineLabel: vscode.l10n.t('Connections per state, snapshot by snapshot'),
+    timelineHint: vscode.l10n.t('Click a point (or press Enter) to go to that snapshot'),
   };
 }

@@ -1,6 +1,12 @@
 // Webview (pure: no DOM): the diagram page's state as data. `reduce` turns a message or a UI event into the next
 // state; the controller (diagramPageController.ts) compares the two and applies the effects. Unit-tested in Node.
-import type { CardTarget, DiagramSelection, HostToWebview, StateCounts } from '../../core/protocol/messages';
+import type {
+  CardTarget,
+  DiagramSelection,
+  HostToWebview,
+  StateCounts,
+  Timeline,
+} from '../../core/protocol/messages';
 import type { Lang } from '../../core/tcp/types';
 
 /** VS Code's four theme kinds, read from the body classes it sets on the webview. */
@@ -28,6 +34,8 @@ export interface PageState {
   readonly selection: DiagramSelection | null;
   readonly counts: StateCounts | null;
   readonly countsSource: string | null;
+  /** The active log's counts per snapshot, when it is a time series. */
+  readonly timeline: Timeline | null;
   /** The card on screen (persisted), or null. */
   readonly card: CardTarget | null;
 }
@@ -58,6 +66,7 @@ export function initialState(
     selection: null,
     counts: null,
     countsSource: null,
+    timeline: null,
     card: saved.card,
   };
 }
@@ -84,6 +93,8 @@ export function reduce(s: PageState, e: PageEvent): PageState {
       return { ...s, selection: e.selection };
     case 'counts':
       return { ...s, counts: e.counts, countsSource: e.source };
+    case 'timeline':
+      return { ...s, timeline: e.timeline };
     case 'showCard':
     case 'openCard':
       return { ...s, card: e.target };
