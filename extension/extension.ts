@@ -10,6 +10,8 @@ export interface TcpStatesApi {
     status(): DiagramStatus;
     readonly onRendered: DiagramSidebarProvider['onRendered'];
     readonly onHighlighted: DiagramSidebarProvider['onHighlighted'];
+    /** A message as if the page had posted it (validated the same way); for tests of what the host does. */
+    receiveForTest(raw: unknown): void;
   };
   readonly editor: EditorApi;
   /** How long `activate` took, in milliseconds (reported by the integration suite). */
@@ -31,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): TcpStatesApi {
       status: () => diagram.status(),
       onRendered: diagram.onRendered,
       onHighlighted: diagram.onHighlighted,
+      receiveForTest: (raw) => diagram.receiveForTest(raw),
     },
     editor: editor.api,
     activationMs: performance.now() - started,

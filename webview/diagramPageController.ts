@@ -111,7 +111,7 @@ export class DiagramPageController {
       if (this.index) applyCounts(this.index, after.counts);
       this.showCountsSource();
     }
-    if (after.timeline !== before.timeline) this.chart.show(after.timeline);
+    if (after.timeline !== before.timeline) postToHost(this.chart.show(after.timeline));
     // After init the page reports again, so the host (and its tests) see the new language and layout.
     if (after.selection !== before.selection || event.type === 'init') this.highlight();
   }

@@ -1,7 +1,7 @@
 // Webview (browser): the active time series' per-state counts per snapshot, drawn as an SVG line chart (no library).
 // CLOSE_WAIT, the leak to catch, is the thick series with its own end label; a point's time and counts show on
 // hover or keyboard focus (the chart is one slider: arrows, Home / End), and a click or Enter reveals the snapshot.
-import type { StateCounts, Timeline, TimelinePoint } from '../core/protocol/messages';
+import type { StateCounts, Timeline, TimelinePoint, TimelineShownMessage } from '../core/protocol/messages';
 import { stateReference } from '../core/tcp/stateReference';
 import { TCP_STATES, type TcpState } from '../core/tcp/types';
 import { el } from './cards';
@@ -71,12 +71,28 @@ export class TimelineChart {
     new ResizeObserver(() => this.resized()).observe(this.plot);
   }
 
-  show(timeline: Timeline | null): void {
+  /** Draws `timeline` (null hides the chart) and returns what is on screen, read from the DOM. */
+  show(timeline: Timeline | null): TimelineShownMessage {
     this.timeline = timeline && timeline.snapshots.length > 0 ? timeline : null;
     this.root.hidden = this.timeline === null;
     this.active = -1;
     this.relabel();
     this.draw();
+    return this.readBack();
+  }
+
+  private readBack(): TimelineShownMessage {
+    const drawn = new Set(
+      [...this.svg.querySelectorAll('g.tl-series[data-state]')].map((g) => g.getAttribute('data-state')),
+    );
+    const hot = this.svg.querySelector('g.tl-series.tl-hot')?.getAttribute('data-state');
+    const series = TCP_STATES.filter((s) => drawn.has(s));
+    return {
+      type: 'timelineShown',
+      points: this.root.hidden ? 0 : Number(this.svg.getAttribute('aria-valuemax') ?? '0'),
+      series,
+      hot: series.find((s) => s === hot) ?? null,
+    };
   }
 
   relabel(): void {

@@ -209,7 +209,19 @@ export interface RevealSnapshotMessage {
   readonly line: number;
 }
 
+/** webview → host: what the counts-over-time chart shows now, read back from its DOM (after each timeline). */
+export interface TimelineShownMessage {
+  readonly type: 'timelineShown';
+  /** Snapshots drawn (0: the chart is hidden). */
+  readonly points: number;
+  /** States with a series, in diagram order. */
+  readonly series: readonly TcpState[];
+  /** The series drawn thick with its end label, if any. */
+  readonly hot: TcpState | null;
+}
+
 export type WebviewToHost =
+  | TimelineShownMessage
   | RevealSnapshotMessage
   | ReadyMessage
   | RenderedMessage

@@ -304,6 +304,14 @@ export function parseWebviewToHost(v: unknown): WebviewToHost | undefined {
     }
     case 'traceStep':
       return v.delta === 1 || v.delta === -1 ? { type: 'traceStep', delta: v.delta } : undefined;
+    case 'timelineShown': {
+      const points = finiteNumber(v.points);
+      const series = listOf(v.series, LIMITS.steps, tcpState);
+      const hot = nullable(v.hot, tcpState);
+      return points === undefined || points < 0 || !series || hot === undefined
+        ? undefined
+        : { type: 'timelineShown', points, series, hot };
+    }
     case 'revealSnapshot': {
       const line = finiteNumber(v.line);
       return line !== undefined && line >= 1 && Number.isInteger(line)

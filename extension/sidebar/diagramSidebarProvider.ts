@@ -8,6 +8,7 @@ import type {
   RenderedMessage,
   StateCounts,
   Timeline,
+  TimelineShownMessage,
   WebviewToHost,
 } from '../../core/protocol/messages';
 import { deliverableToWebview, parseWebviewToHost } from '../../core/protocol/validate';
@@ -23,6 +24,8 @@ export interface DiagramStatus {
   readonly lastRendered: RenderedMessage | undefined;
   readonly lastHighlighted: HighlightedMessage | undefined;
   readonly lastCard: CardTarget | undefined;
+  /** The counts-over-time chart as the page last reported it. */
+  readonly lastTimelineShown: TimelineShownMessage | undefined;
 }
 
 export class DiagramSidebarProvider extends Disposable implements vscode.WebviewViewProvider {
@@ -37,6 +40,7 @@ export class DiagramSidebarProvider extends Disposable implements vscode.Webview
   private lastRendered: RenderedMessage | undefined;
   private lastHighlighted: HighlightedMessage | undefined;
   private lastCard: CardTarget | undefined;
+  private lastTimelineShown: TimelineShownMessage | undefined;
   private readonly findInLogEmitter = this.register(new vscode.EventEmitter<string>());
   private readonly renderedEmitter = this.register(new vscode.EventEmitter<RenderedMessage>());
   private readonly highlightedEmitter = this.register(new vscode.EventEmitter<HighlightedMessage>());
@@ -106,6 +110,7 @@ export class DiagramSidebarProvider extends Disposable implements vscode.Webview
       lastRendered: this.lastRendered,
       lastHighlighted: this.lastHighlighted,
       lastCard: this.lastCard,
+      lastTimelineShown: this.lastTimelineShown,
     };
   }
 
@@ -132,6 +137,11 @@ export class DiagramSidebarProvider extends Disposable implements vscode.Webview
 
   zoom(action: 'in' | 'out' | 'fit'): void {
     this.post({ type: 'zoom', action });
+  }
+
+  /** Handles `raw` as if the page had posted it, through the same validation (integration tests). */
+  receiveForTest(raw: unknown): void {
+    this.receive(raw);
   }
 
   private receive(raw: unknown): void {
@@ -163,6 +173,9 @@ export class DiagramSidebarProvider extends Disposable implements vscode.Webview
         return;
       case 'revealSnapshot':
         this.revealSnapshotEmitter.fire(msg.line);
+        return;
+      case 'timelineShown':
+        this.lastTimelineShown = msg;
         return;
       default: {
         const unreachable: never = msg;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { arraySource, buildLineIndexSync, splitLines } from '../../core/document/lineIndexBuilder';
 import { snapshotTimeline } from '../../core/document/snapshotTimeline';
-import type { Timeline } from '../../core/protocol/messages';
+import type { Timeline, TimelineShownMessage } from '../../core/protocol/messages';
 import { TCP_STATES } from '../../core/tcp/types';
 import { startHarness, type Harness, type WebviewPage } from './webviewHarness';
 
@@ -19,6 +19,7 @@ const states = TCP_STATES.filter((s) => timeline.snapshots.some((p) => (p.counts
 
 let harness: Harness;
 let w: WebviewPage;
+let shown: TimelineShownMessage;
 before(async () => {
   harness = await startHarness();
   w = await harness.open({ width: 320 });
@@ -26,6 +27,7 @@ before(async () => {
   await w.send({ type: 'init', lang: 'en', strings: {}, compact: false });
   await w.waitForPosted('rendered');
   await w.send({ type: 'timeline', timeline });
+  shown = await w.waitForPosted('timelineShown');
 });
 after(async () => {
   await harness.close();
@@ -49,6 +51,11 @@ async function shownTip(): Promise<string> {
 
 void test('one series per state seen, a point per snapshot; CLOSE_WAIT thick with its end label', async () => {
   assert.equal(await w.page.locator('.timeline').isVisible(), true);
+  assert.deepEqual(
+    shown,
+    { type: 'timelineShown', points: n, series: states, hot: 'CLOSE_WAIT' },
+    'read back',
+  );
   assert.equal(
     await w.page.locator('.timeline-title').textContent(),
     'Counts over time · timeseries-ss-tanpo.log',
@@ -126,7 +133,14 @@ void test('a downsampled long series draws without dots, and null hides the char
   assert.equal(await w.page.locator('g.tl-series').count(), 2);
   assert.equal(await w.page.locator('circle.tl-dot').count(), 0);
   assert.match((await w.page.locator('.tl-end-label').textContent()) ?? '', /^CLOSE_WAIT 99 ↑$/);
+  const before = (await w.posted()).length;
   await w.send({ type: 'timeline', timeline: null });
   assert.equal(await w.page.locator('.timeline').isHidden(), true);
+  assert.deepEqual(await w.waitForPosted('timelineShown', before), {
+    type: 'timelineShown',
+    points: 0,
+    series: [],
+    hot: null,
+  });
   assert.deepEqual(await w.problems(), []);
 });

@@ -157,6 +157,12 @@ const webviewMessage: fc.Arbitrary<WebviewToHost> = fc.oneof(
   fc.record({ type: fc.constant('findInLog' as const), state }),
   fc.record({ type: fc.constant('traceStep' as const), delta: fc.constantFrom(-1 as const, 1 as const) }),
   fc.record({ type: fc.constant('revealSnapshot' as const), line: fc.integer({ min: 1, max: 1e7 }) }),
+  fc.record({
+    type: fc.constant('timelineShown' as const),
+    points: fc.nat(),
+    series: fc.array(state, { maxLength: 11 }),
+    hot: fc.option(state, { nil: null }),
+  }),
   fc.record({ type: fc.constant('cardOpened' as const), target: card }),
 );
 

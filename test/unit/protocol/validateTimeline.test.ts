@@ -79,3 +79,11 @@ void test('timeline: points bounded to LIMITS.timelinePoints, a bad point droppe
   for (const line of [0, -1, 1.5, '12', null, Number.POSITIVE_INFINITY])
     assert.equal(parseWebviewToHost({ type: 'revealSnapshot', line }), undefined, String(line));
 });
+
+void test('timelineShown: a count ≥ 0, known states, a hot series or null', () => {
+  const ok = { type: 'timelineShown', points: 28, series: ['LISTEN', 'CLOSE_WAIT'], hot: 'CLOSE_WAIT' };
+  assert.deepEqual(parseWebviewToHost(ok), ok);
+  assert.deepEqual(parseWebviewToHost({ ...ok, series: ['LISTEN', 'NOPE'] }), { ...ok, series: ['LISTEN'] });
+  for (const bad of [{ points: -1 }, { points: '28' }, { hot: 'NOPE' }, { series: 'all' }])
+    assert.equal(parseWebviewToHost({ ...ok, ...bad }), undefined, JSON.stringify(bad));
+});
