@@ -241,9 +241,7 @@ export class TimelineChart {
     if (tip) {
       // CSSOM, not a style attribute: the CSP has no 'unsafe-inline'.
       const w = this.tip.offsetWidth;
-      // Beside the cursor, not over it: right of it while it fits, else left.
-      const left = x + 8 + w <= this.width ? x + 8 : x - 8 - w;
-      this.tip.style.left = `${Math.max(0, left)}px`;
+      this.tip.style.left = `${Math.max(0, Math.min(this.width - w, x - w / 2))}px`;
     }
   }
 
