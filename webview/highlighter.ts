@@ -84,7 +84,7 @@ function edgesWith(index: DiagramIndex, cls: string): string[] {
 /** Path edges whose event/action label is on screen: on the diagram, or in the step list (`steps`) in compact mode. */
 function labelledEdges(index: DiagramIndex, steps: HTMLElement): string[] {
   const onDiagram = [
-    ...index.svg.querySelectorAll('g.edgeLabel.tcp-edge.hl-observed, g.edgeLabel.tcp-edge.hl-inferred'),
+    ...index.svg.querySelectorAll('g.edgeLabel.tcp-edge:is(.hl-observed, .hl-inferred, .tr-c, .tr-s)'),
   ];
   const listed = steps.hidden ? [] : [...steps.querySelectorAll('[data-transition]')];
   return [...new Set([...onDiagram, ...listed].map((e) => e.getAttribute('data-transition') ?? ''))].filter(

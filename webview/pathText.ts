@@ -1,5 +1,5 @@
 // Webview (browser): the selection in words under the diagram — the caption, and in compact mode the path's transitions.
-import type { DiagramSelection } from '../core/protocol/messages';
+import type { DiagramSelection, DiagramStep } from '../core/protocol/messages';
 import { transitionById } from '../core/tcp/transitions';
 import { el } from './cards';
 import { t } from './strings';
@@ -41,6 +41,15 @@ export function showCaption(caption: HTMLElement, sel: DiagramSelection | null):
   caption.replaceChildren(...parts);
 }
 
+/** The steps compact mode lists: the path's, or for a trace the client's then the server's, each with its end. */
+function listedSteps(sel: DiagramSelection): { step: DiagramStep; end?: 'c' | 's' }[] {
+  if (!sel.trace) return sel.steps.map((step) => ({ step }));
+  return [
+    ...sel.trace.client.steps.map((step) => ({ step, end: 'c' as const })),
+    ...sel.trace.server.steps.map((step) => ({ step, end: 's' as const })),
+  ];
+}
+
 /** What a click on a listed transition does (open its card). */
 export type OpenTransition = (transitionId: string) => void;
 
@@ -54,25 +63,36 @@ export function showSteps(
   compact: boolean,
   open: OpenTransition,
 ): void {
-  // A trace's caption names every state of both ends; its transitions are on the diagram.
-  const steps = compact && sel && !sel.trace ? sel.steps : [];
+  const steps = compact && sel ? listedSteps(sel) : [];
   list.hidden = steps.length === 0;
   list.setAttribute('aria-label', t('pathSteps'));
   const items: HTMLElement[] = [];
-  for (const step of steps) {
+  for (const { step, end } of steps) {
     const tr = transitionById(step.transitionId);
     if (!tr) continue;
-    const li = el('li', `step ${step.observed ? 'observed' : 'inferred'}`);
+    const li = el('li', `step ${step.observed ? 'observed' : 'inferred'}${end ? ` end-${end}` : ''}`);
     const b = el('button', 'step-link');
     b.type = 'button';
     b.dataset.transition = tr.id;
-    b.title = t(step.observed ? 'legendObserved' : 'legendInferred');
     const num = tr.rfcNumber !== undefined ? `${tr.rfcNumber}` : '·';
-    b.append(
+    const parts = [
       el('span', 'step-no', num),
       el('span', 'step-label', tr.label),
       el('span', 'step-to', `→ ${step.to}`),
-    );
+    ];
+    if (end) {
+      // A trace lists both ends: each step carries its end's letter (drawn by CSS) and says the end in its name.
+      const endName = t(end === 'c' ? 'legendClient' : 'legendServer');
+      const letter = el('span', `cap-swatch cap-swatch-${end}`);
+      letter.dataset.letter = t(end === 'c' ? 'traceBadgeClient' : 'traceBadgeServer');
+      letter.setAttribute('aria-hidden', 'true');
+      parts.unshift(letter);
+      b.title = endName;
+      b.setAttribute('aria-label', `${endName}: ${num} ${tr.label} → ${step.to}`);
+    } else {
+      b.title = t(step.observed ? 'legendObserved' : 'legendInferred');
+    }
+    b.append(...parts);
     b.addEventListener('click', () => open(tr.id));
     li.append(b);
     items.push(li);
