@@ -120,6 +120,20 @@ void test('keyboard: the chart is a slider — Home / arrows move the point and 
   assert.equal(await chart.getAttribute('aria-valuenow'), String(n));
 });
 
+void test('series take the editor’s state-family colours, as VS Code names a contributed colour’s variable', async () => {
+  // VS Code sets each theme colour with style.setProperty('--vscode-' + id.replace('.', '-')): only the first dot.
+  await w.page.evaluate(() =>
+    document.documentElement.style.setProperty('--vscode-tcpStates-state.waitingApp', 'rgb(1, 2, 3)'),
+  );
+  const stroke = await w.page
+    .locator('g.tl-series[data-state="CLOSE_WAIT"] .tl-line')
+    .evaluate((p) => getComputedStyle(p).stroke);
+  assert.equal(stroke, 'rgb(1, 2, 3)');
+  await w.page.evaluate(() =>
+    document.documentElement.style.removeProperty('--vscode-tcpStates-state.waitingApp'),
+  );
+});
+
 void test('a downsampled long series draws without dots, and null hides the chart', async () => {
   const many: Timeline = {
     source: 'long.log',
