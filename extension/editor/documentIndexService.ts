@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LineIndex } from '../../core/document/lineIndex';
 import { buildLineIndex, type Scheduler } from '../../core/document/lineIndexBuilder';
+import { buildTraceIndex, TraceCollector, type TraceIndex } from '../../core/document/traceIndex';
 import { Debouncer } from '../plumbing/debounce';
 import { Disposable } from '../plumbing/dispose';
 import { DIAGNOSIS_THRESHOLDS, diagnosisOptions, onDidChangeSettings, scannedLanguages } from '../settings';
@@ -19,6 +20,8 @@ const EDIT_DEBOUNCE_MS = 150;
 interface Tracked {
   readonly document: vscode.TextDocument;
   index?: LineIndex;
+  /** The packet trace the document holds (tcpdump / tshark lines), reconstructed after the table index. */
+  trace?: TraceIndex;
   /** 1-based: lines of `index` below this are still true after the edits made since it was built. */
   validBelow: number;
   build?: { readonly version: number; cancelled: boolean; readonly done: Promise<LineIndex | undefined> };
@@ -60,6 +63,18 @@ export class DocumentIndexService extends Disposable {
     const t = this.tracked.get(document.uri.toString());
     if (t?.index === undefined || t.index.recordCount === 0 || line >= t.validBelow) return undefined;
     return t.index;
+  }
+
+  /** The latest packet trace of the document, whatever its version; undefined when it has no packet line. */
+  traceOf(document: vscode.TextDocument): TraceIndex | undefined {
+    return this.tracked.get(document.uri.toString())?.trace;
+  }
+
+  /** The packet trace, if `line` (1-based) is still described by it. */
+  traceFor(document: vscode.TextDocument, line: number): TraceIndex | undefined {
+    const t = this.tracked.get(document.uri.toString());
+    if (t?.trace === undefined || line >= t.validBelow) return undefined;
+    return t.trace;
   }
 
   /** True when the document is scanned and has connection lines. */
@@ -119,14 +134,24 @@ export class DocumentIndexService extends Disposable {
       lineCount: document.lineCount,
       lineText: (i: number): string => document.lineAt(i).text,
     };
+    const isCancelled = (): boolean => build.cancelled || document.isClosed || document.version !== version;
+    // Packet lines are offered to the collector during the table build; the reconstruction runs after it, sliced too.
+    const collector = new TraceCollector();
     build.done = buildLineIndex(source, {
       scheduler: HOST_SCHEDULER,
       diagnosis: diagnosisOptions(),
-      isCancelled: () => build.cancelled || document.isClosed || document.version !== version,
-    }).then((index) => {
+      isCancelled,
+      unparsed: collector,
+    }).then(async (index) => {
+      const trace =
+        index === undefined
+          ? undefined
+          : await buildTraceIndex(collector, { scheduler: HOST_SCHEDULER, isCancelled });
       if (t.build === build) t.build = undefined;
-      if (index === undefined || this.tracked.get(document.uri.toString()) !== t) return undefined;
+      if (index === undefined || isCancelled() || this.tracked.get(document.uri.toString()) !== t)
+        return undefined;
       t.index = index;
+      t.trace = trace;
       t.validBelow = Number.POSITIVE_INFINITY;
       this.indexedEmitter.fire(document);
       return index;
