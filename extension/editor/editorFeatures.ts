@@ -27,6 +27,8 @@ export interface EditorApi {
   packets(document: vscode.TextDocument): Promise<number>;
   /** Lines (1-based) whose flags are coloured / that carry a packet's inline meaning in the visible editor of `uri`. */
   decoratedPackets(uri: vscode.Uri): DecoratedPackets;
+  /** Does what the diagram's previous (-1) / next (+1) packet button does; resolves to the cursor's new line. */
+  traceStep(delta: -1 | 1): Promise<number | undefined>;
   /** The connection last published to the sidebar. */
   lastSelection(): DiagramSelection | null;
   /** The status bar text, when shown. */
@@ -46,6 +48,7 @@ export function registerEditorFeatures(diagram: DiagramSidebarProvider): {
   const traceDecorations = new TraceDecorationController(indexes);
   const selection = new SelectionController(indexes, diagram);
   const statusBar = new StatusBarController(indexes);
+  const traceCommands = new TraceCommands(indexes, selection, diagram);
   const api: EditorApi = {
     indexed: async (document) => (await indexes.ready(document))?.recordCount ?? 0,
     packets: async (document) => {
@@ -53,6 +56,7 @@ export function registerEditorFeatures(diagram: DiagramSidebarProvider): {
       return indexes.traceOf(document)?.packetCount ?? 0;
     },
     decoratedPackets: (uri) => traceDecorations.decoratedPackets(uri),
+    traceStep: (delta) => traceCommands.stepFromDiagram(delta),
     decoratedLines: (uri) => {
       decorations.flush();
       return decorations.decoratedLines(uri);
@@ -79,7 +83,7 @@ export function registerEditorFeatures(diagram: DiagramSidebarProvider): {
       new DiagnosticsController(indexes),
       selection,
       new EditorCommands(indexes, selection),
-      new TraceCommands(indexes, selection, diagram),
+      traceCommands,
       new EncodingNotice(),
     ],
     api,

@@ -15,7 +15,12 @@ export class TraceCommands extends Disposable {
     this.register(vscode.commands.registerCommand('tcpStates.previousPacket', () => this.step(-1)));
     this.register(vscode.commands.registerCommand('tcpStates.nextPacket', () => this.step(1)));
     // The diagram's buttons: focus stays in the sidebar, the editor's cursor moves and the selection follows.
-    this.register(diagram.onTraceStep((delta) => void this.step(delta, true)));
+    this.register(diagram.onTraceStep((delta) => void this.stepFromDiagram(delta)));
+  }
+
+  /** What the diagram's previous / next packet buttons do: step from the packet the diagram shows. */
+  stepFromDiagram(delta: -1 | 1): Promise<number | undefined> {
+    return this.step(delta, true);
   }
 
   /** The editor to step in: the active one when it holds a trace, else the log the sidebar last described. */
