@@ -30,7 +30,8 @@ function conn(c: TraceConnection): string {
 
 const sender = (p: TracePacket, lang: Lang): string => SIDE[p.fromClient ? 'client' : 'server'][lang];
 
-function connectionFindings(index: TraceIndex, c: TraceConnection): TraceFinding[] {
+/** The findings of one connection, in packet order. */
+export function connectionFindings(index: TraceIndex, c: TraceConnection): TraceFinding[] {
   const out: TraceFinding[] = [];
   const at = (pos: number): TracePacket => index.packetOf(c, pos);
   const n = c.packets.length;

@@ -4,7 +4,6 @@ import { TracePacketParser, type PacketLine } from '../trace/packetParser';
 import { TraceReconstruction } from '../trace/reconstruct';
 import { packetSeconds } from '../trace/traceTiming';
 import type { TraceConnection, TracePacket, TraceResult } from '../trace/traceTypes';
-import type { Scheduler } from './lineIndexBuilder';
 
 /** Collects the packet lines of a document while the table index is built (fed the lines no table parser took). */
 export class TraceCollector {
@@ -30,9 +29,12 @@ export interface PacketAt {
 /** A finished trace: queries are a binary search over the packet lines. */
 export class TraceIndex {
   private readonly lines: Int32Array;
-  private seconds: Float64Array | undefined;
 
-  constructor(readonly trace: TraceResult) {
+  /** `seconds`: each packet's time (traceTiming.ts), when the builder has read them; else read on first use. */
+  constructor(
+    readonly trace: TraceResult,
+    private seconds?: Float64Array,
+  ) {
     this.lines = Int32Array.from(trace.packets, (p) => p.packet.line);
   }
 
@@ -134,31 +136,4 @@ function positionOf(members: readonly number[], index: number): number {
 export function buildTraceIndexSync(collector: TraceCollector): TraceIndex | undefined {
   if (collector.packets.length === 0) return undefined;
   return new TraceIndex(new TraceReconstruction(collector.packets).result());
-}
-
-/** Reconstructs in slices of `sliceMs` (default 8 ms), yielding between them; undefined when cancelled or empty. */
-export async function buildTraceIndex(
-  collector: TraceCollector,
-  options: {
-    readonly scheduler: Scheduler;
-    readonly sliceMs?: number;
-    readonly isCancelled?: () => boolean;
-    readonly onSlice?: (ms: number) => void;
-  },
-): Promise<TraceIndex | undefined> {
-  if (collector.packets.length === 0) return undefined;
-  const { now, yieldToEventLoop } = options.scheduler;
-  const r = new TraceReconstruction(collector.packets, now);
-  for (;;) {
-    if (options.isCancelled?.()) return undefined;
-    const t0 = now();
-    const finished = r.step(options.sliceMs ?? 8);
-    options.onSlice?.(now() - t0);
-    if (finished) break;
-    await yieldToEventLoop();
-  }
-  const t0 = now();
-  const index = new TraceIndex(r.result());
-  options.onSlice?.(now() - t0);
-  return index;
 }

@@ -182,15 +182,10 @@ export class TraceReconstruction {
       for (; this.grouped < end; this.grouped++) this.group(this.grouped);
       if (this.now() - started >= budgetMs) return this.done;
     }
-    let work = 0;
+    // A connection costs a replay per revision: the clock is read after each one.
     while (this.connections.length < this.conns.length) {
-      const c = this.conns[this.connections.length];
-      this.connections.push(this.reconstruct(c));
-      work += c.members.length;
-      if (work >= CHECK_EVERY) {
-        work = 0;
-        if (this.now() - started >= budgetMs) break;
-      }
+      this.connections.push(this.reconstruct(this.conns[this.connections.length]));
+      if (this.now() - started >= budgetMs) break;
     }
     return this.done;
   }

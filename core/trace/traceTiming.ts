@@ -10,29 +10,48 @@ function clockSeconds(m: RegExpExecArray): number {
 }
 
 /**
- * Seconds of every packet on one time line (NaN when the line had no timestamp, tcpdump `-t`). tcpdump `-ttt`
- * prints the delta from the previous packet in the same `HH:MM:SS.frac` form as the wall clock and `-ttttt` the
- * time since the first (tcpdump(1)); a clock that starts at 00:00:00.000000 and goes backwards is read as deltas
- * and summed. Epoch (`-tt`) and tshark's relative seconds are taken as they are.
+ * Seconds of every packet on one time line (NaN when the line had no timestamp, tcpdump `-t`), fed one packet at a
+ * time so a long trace can be read in slices. tcpdump `-ttt` prints the delta from the previous packet in the same
+ * `HH:MM:SS.frac` form as the wall clock and `-ttttt` the time since the first (tcpdump(1)); a clock that starts
+ * at 00:00:00.000000 and goes backwards is read as deltas and summed. Epoch (`-tt`) and tshark's relative seconds
+ * are taken as they are.
  */
+export class PacketClock {
+  private readonly out: Float64Array;
+  private n = 0;
+  private clockFrom0 = false;
+  private backwards = false;
+  private last = Number.NEGATIVE_INFINITY;
+
+  constructor(count: number) {
+    this.out = new Float64Array(count).fill(Number.NaN);
+  }
+
+  add(time: string | undefined): void {
+    const i = this.n++;
+    if (time === undefined || i >= this.out.length) return;
+    const m = CLOCK_RE.exec(time);
+    const v = m !== null ? clockSeconds(m) : EPOCH_RE.test(time) ? Number(time) : Number.NaN;
+    if (i === 0 && m !== null && m[1] === undefined && v === 0) this.clockFrom0 = true;
+    if (v < this.last) this.backwards = true;
+    if (!Number.isNaN(v)) this.last = v;
+    this.out[i] = v;
+  }
+
+  result(): Float64Array {
+    if (this.clockFrom0 && this.backwards) {
+      let sum = 0;
+      for (let i = 0; i < this.out.length; i++)
+        if (!Number.isNaN(this.out[i])) this.out[i] = sum += this.out[i];
+      this.backwards = false;
+    }
+    return this.out;
+  }
+}
+
+/** Seconds of every packet at once (see PacketClock). */
 export function packetSeconds(packets: readonly PacketLine[]): Float64Array {
-  const out = new Float64Array(packets.length).fill(Number.NaN);
-  let clockFrom0 = false;
-  let backwards = false;
-  let last = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < packets.length; i++) {
-    const t = packets[i].time;
-    if (t === undefined) continue;
-    const m = CLOCK_RE.exec(t);
-    const v = m !== null ? clockSeconds(m) : EPOCH_RE.test(t) ? Number(t) : Number.NaN;
-    if (i === 0 && m !== null && m[1] === undefined && v === 0) clockFrom0 = true;
-    if (v < last) backwards = true;
-    if (!Number.isNaN(v)) last = v;
-    out[i] = v;
-  }
-  if (clockFrom0 && backwards) {
-    let sum = 0;
-    for (let i = 0; i < out.length; i++) if (!Number.isNaN(out[i])) out[i] = sum += out[i];
-  }
-  return out;
+  const clock = new PacketClock(packets.length);
+  for (const p of packets) clock.add(p.time);
+  return clock.result();
 }

@@ -6,7 +6,7 @@ import { Disposable } from '../plumbing/dispose';
 import { ProviderWhileSetting } from '../plumbing/providerWhileSetting';
 import { diagnosticsEnabled, onDidChangeSettings, scannedSelector, uiLang } from '../settings';
 import type { DocumentIndexService } from './documentIndexService';
-import { findingsOf, traceDiagnostics } from './traceDiagnostics';
+import { traceDiagnostics } from './traceDiagnostics';
 
 export const DIAGNOSTIC_SOURCE = 'TCP States';
 
@@ -89,7 +89,15 @@ export class DiagnosticsController extends Disposable implements vscode.CodeActi
     const trace = this.indexes.traceOf(document);
     this.collection.set(document.uri, [
       ...findingDiagnostics(document, index, index.facts.findings),
-      ...(trace === undefined ? [] : traceDiagnostics(document, trace, uiLang(), DIAGNOSTIC_SOURCE)),
+      ...(trace === undefined
+        ? []
+        : traceDiagnostics(
+            document,
+            trace,
+            this.indexes.traceFindingsOf(document),
+            uiLang(),
+            DIAGNOSTIC_SOURCE,
+          )),
     ]);
   }
 
@@ -109,7 +117,7 @@ export class DiagnosticsController extends Disposable implements vscode.CodeActi
         this.indexes.indexFor(document, line)?.stateAt(line) ??
         (trace === undefined
           ? undefined
-          : findingsOf(trace).find((f) => f.line === line && f.id === d.code)?.state);
+          : this.indexes.traceFindingsOf(document).find((f) => f.line === line && f.id === d.code)?.state);
       if (state === undefined || seen.has(state)) continue;
       seen.add(state);
       const action = new vscode.CodeAction(

@@ -2,7 +2,9 @@
 import * as vscode from 'vscode';
 import type { LineIndex } from '../../core/document/lineIndex';
 import { buildLineIndex, type Scheduler } from '../../core/document/lineIndexBuilder';
-import { buildTraceIndex, TraceCollector, type TraceIndex } from '../../core/document/traceIndex';
+import { buildTraceIndex } from '../../core/document/traceBuild';
+import type { TraceFinding } from '../../core/document/traceFindings';
+import { TraceCollector, type TraceIndex } from '../../core/document/traceIndex';
 import { Debouncer } from '../plumbing/debounce';
 import { Disposable } from '../plumbing/dispose';
 import { DIAGNOSIS_THRESHOLDS, diagnosisOptions, onDidChangeSettings, scannedLanguages } from '../settings';
@@ -22,6 +24,8 @@ interface Tracked {
   index?: LineIndex;
   /** The packet trace the document holds (tcpdump / tshark lines), reconstructed after the table index. */
   trace?: TraceIndex;
+  /** The trace's problems, found while it was built. */
+  traceFindings?: readonly TraceFinding[];
   /** 1-based: lines of `index` below this are still true after the edits made since it was built. */
   validBelow: number;
   build?: { readonly version: number; cancelled: boolean; readonly done: Promise<LineIndex | undefined> };
@@ -68,6 +72,11 @@ export class DocumentIndexService extends Disposable {
   /** The latest packet trace of the document, whatever its version; undefined when it has no packet line. */
   traceOf(document: vscode.TextDocument): TraceIndex | undefined {
     return this.tracked.get(document.uri.toString())?.trace;
+  }
+
+  /** The problems of the document's packet trace (empty without one). */
+  traceFindingsOf(document: vscode.TextDocument): readonly TraceFinding[] {
+    return this.tracked.get(document.uri.toString())?.traceFindings ?? [];
   }
 
   /** The packet trace, if `line` (1-based) is still described by it. */
@@ -143,7 +152,7 @@ export class DocumentIndexService extends Disposable {
       isCancelled,
       unparsed: collector,
     }).then(async (index) => {
-      const trace =
+      const built =
         index === undefined
           ? undefined
           : await buildTraceIndex(collector, { scheduler: HOST_SCHEDULER, isCancelled });
@@ -151,7 +160,8 @@ export class DocumentIndexService extends Disposable {
       if (index === undefined || isCancelled() || this.tracked.get(document.uri.toString()) !== t)
         return undefined;
       t.index = index;
-      t.trace = trace;
+      t.trace = built?.index;
+      t.traceFindings = built?.findings;
       t.validBelow = Number.POSITIVE_INFINITY;
       this.indexedEmitter.fire(document);
       return index;

@@ -1,6 +1,6 @@
 // Extension host: the problems of a packet trace as Diagnostics on the packet's flags, one per connection and event.
 import * as vscode from 'vscode';
-import { traceFindings, type TraceFinding } from '../../core/document/traceFindings';
+import type { TraceFinding } from '../../core/document/traceFindings';
 import type { TraceIndex } from '../../core/document/traceIndex';
 import type { Severity } from '../../core/analysis/diagnosis';
 import type { Lang } from '../../core/tcp/types';
@@ -11,23 +11,15 @@ const SEVERITY: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-/** Findings are computed once per trace: the quick fixes ask again for every cursor move. */
-const cache = new WeakMap<TraceIndex, readonly TraceFinding[]>();
-
-export function findingsOf(trace: TraceIndex): readonly TraceFinding[] {
-  let f = cache.get(trace);
-  if (f === undefined) cache.set(trace, (f = traceFindings(trace)));
-  return f;
-}
-
 export function traceDiagnostics(
   document: vscode.TextDocument,
   trace: TraceIndex,
+  findings: readonly TraceFinding[],
   lang: Lang,
   source: string,
 ): vscode.Diagnostic[] {
   const out: vscode.Diagnostic[] = [];
-  for (const f of findingsOf(trace)) {
+  for (const f of findings) {
     if (f.line < 1 || f.line > document.lineCount) continue;
     const text = document.lineAt(f.line - 1);
     const p = trace.packetAt(f.line)?.packet.packet;

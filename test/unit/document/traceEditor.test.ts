@@ -10,12 +10,8 @@ import {
   buildLineIndexSync,
   splitLines,
 } from '../../../core/document/lineIndexBuilder';
-import {
-  buildTraceIndex,
-  buildTraceIndexSync,
-  TraceCollector,
-  type TraceIndex,
-} from '../../../core/document/traceIndex';
+import { buildTraceIndex } from '../../../core/document/traceBuild';
+import { buildTraceIndexSync, TraceCollector, type TraceIndex } from '../../../core/document/traceIndex';
 import { traceFindings } from '../../../core/document/traceFindings';
 import { traceSelection } from '../../../core/document/traceSelection';
 import { parseSelection } from '../../../core/protocol/validate';
@@ -266,8 +262,14 @@ test('a document mixing an ss table and a trace: the table index is unchanged, t
     unparsed: collector,
   });
   assert.equal(index?.recordCount, alone.recordCount);
-  const ix = await buildTraceIndex(collector, { scheduler: sched });
+  const built = await buildTraceIndex(collector, { scheduler: sched, sliceMs: 0 });
+  const ix = built?.index;
   const offset = splitLines(table).length;
+  assert.deepEqual(
+    built?.findings.map((f) => [f.line - offset, f.id]),
+    [[8, 'trace-reset-after-data']],
+  );
+  assert.equal(ix?.handshakeMs(ix.connections[0])?.toFixed(3), '0.039');
   assert.equal(ix?.packetCount, 8);
   assert.equal(ix?.packetAt(offset + 8)?.packet.role, 'reset');
   assert.equal(ix?.packetAt(offset + 8)?.packet.packet.line, offset + 8);
