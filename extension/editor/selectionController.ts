@@ -89,6 +89,10 @@ export class SelectionController extends Disposable {
     const isLog = index !== undefined && (index.recordCount > 0 || hasTrace);
     void vscode.commands.executeCommand('setContext', 'tcpStates.isConnectionLog', isLog);
     void vscode.commands.executeCommand('setContext', 'tcpStates.isPacketTrace', hasTrace);
+    if (!hasTrace && this.onPacketLine) {
+      this.onPacketLine = false;
+      void vscode.commands.executeCommand('setContext', 'tcpStates.onPacketLine', false);
+    }
     if (!isLog) {
       // Another text editor: the log's counts and connection no longer describe what the user looks at.
       if (this.lastLogEditor !== undefined) {

@@ -17,6 +17,7 @@ import { traceSelection } from '../../../core/document/traceSelection';
 import { parseSelection } from '../../../core/protocol/validate';
 import { traceHoverMarkdown } from '../../../core/text/traceHover';
 import { connectionLensTitle, packetInline, packetRole } from '../../../core/text/traceText';
+import { flagsFamily } from '../../../core/trace/flagsFamily';
 import { packetSeconds } from '../../../core/trace/traceTiming';
 
 const root = join(__dirname, '..', '..', '..');
@@ -273,4 +274,21 @@ test('a document mixing an ss table and a trace: the table index is unchanged, t
   assert.equal(ix?.packetCount, 8);
   assert.equal(ix?.packetAt(offset + 8)?.packet.role, 'reset');
   assert.equal(ix?.packetAt(offset + 8)?.packet.packet.line, offset + 8);
+});
+
+test('flags colour families: SYN opening, FIN closing, RST reset, the rest data', () => {
+  const ix = trace('abort-v4.tshark.txt');
+  assert.deepEqual(
+    ix.trace.packets.map((p) => `${p.packet.flags}:${flagsFamily(p.packet)}`),
+    ['S:opening', 'S.:opening', '.:data', 'P.:data', '.:data', 'P.:data', '.:data', 'R.:reset'],
+  );
+  const lines = splitLines(read('traces/abort-v4.tshark.txt'));
+  const rst = ix.trace.packets[7].packet;
+  assert.equal(lines[rst.line - 1].slice(rst.flagsStart, rst.flagsEnd), 'RST, ACK');
+  const fin = trace('normal-v4.nn.txt').trace.packets[7].packet;
+  assert.equal(flagsFamily(fin), 'closing');
+  assert.equal(
+    splitLines(read('traces/normal-v4.nn.txt'))[fin.line - 1].slice(fin.flagsStart, fin.flagsEnd),
+    'F.',
+  );
 });
