@@ -69,6 +69,7 @@ export function traceHoverMarkdown({ index, at, uri, lang }: TraceHoverInput): s
   const p = at.packet;
   const c = at.connection;
   const out: string[] = [];
+  const colon = lang === 'zh' ? '：' : ':';
   const flags = codeSpan(`[${p.packet.flags}]`);
   const where = fill(W.packet[lang], at.position + 1, c.packets.length);
   out.push(`${flags} **${escapeProse(packetRole(index, at, lang))}** · ${escapeProse(where)}`);
@@ -79,7 +80,7 @@ export function traceHoverMarkdown({ index, at, uri, lang }: TraceHoverInput): s
   );
 
   const end = (name: 'client' | 'server', before: string, after: string): string =>
-    `- **${SIDE[name][lang]}**: ${before === after ? `${after}` : `${before} → ${after}`}`;
+    `- **${SIDE[name][lang]}**${colon} ${before === after ? `${after}` : `${before} → ${after}`}`;
   out.push(
     [end('client', p.clientBefore, p.clientState), end('server', p.serverBefore, p.serverState)].join('\n'),
   );
@@ -88,7 +89,7 @@ export function traceHoverMarkdown({ index, at, uri, lang }: TraceHoverInput): s
   if (p.revision !== undefined) {
     const why = fill(REVISION[p.revision.kind][lang], p.revision.byLine);
     const see = fill(W.seeLine[lang], p.revision.byLine);
-    out.push(`⚠ **${W.revised[lang]}:** ${escapeProse(why)} (${escapeProse(see)})`);
+    out.push(`⚠ **${W.revised[lang]}${colon}** ${escapeProse(why)} (${escapeProse(see)})`);
   }
   if (c.midStart) {
     const ports = `${codeSpan(`:${c.client.port}`)} → ${codeSpan(`:${c.server.port}`)}`;
@@ -97,9 +98,9 @@ export function traceHoverMarkdown({ index, at, uri, lang }: TraceHoverInput): s
       lang === 'en' && c.clientBasis === 'ports'
         ? ` (${escapeProse(c.clientReason.replace(/^guessed from the ports: /, ''))})`
         : '';
-    out.push(`${escapeProse(W.midStart[lang])}${why}: ${ports}.`);
+    out.push(`${escapeProse(W.midStart[lang])}${why}${colon} ${ports}${lang === 'zh' ? '。' : '.'}`);
   }
-  out.push(`**${W.connection[lang]}:** ${codeSpan(`${c.outcome} ${c.history}`)}`);
+  out.push(`**${W.connection[lang]}${colon}** ${codeSpan(`${c.outcome} ${c.history}`)}`);
   out.push(commandLink(W.showOnDiagram[lang], 'tcpStates.showOnDiagram', [uri, p.packet.line]));
   return out.join('\n\n');
 }

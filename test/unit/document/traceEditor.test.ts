@@ -105,7 +105,7 @@ test('hover: role, both ends before → after, revision with its line, mid-conne
   assert.match(md, /\[Show on diagram\]\(command:tcpStates\.showOnDiagram\?/);
   assert.ok(md.includes(encodeURIComponent(JSON.stringify(['file:///t/lostack.txt', 8]))));
   const zh = traceHoverMarkdown({ index: lost, at: at(lost, 8), uri: 'file:///t/lostack.txt', lang: 'zh' });
-  assert.match(zh, /已修正:\*\* 这个 ACK 丢失了：第 9 行的重传说明它没有到达/);
+  assert.match(zh, /已修正：\*\* 这个 ACK 丢失了：第 9 行的重传说明它没有到达/);
   assert.match(zh, /\[在状态图上显示\]/);
   assert.doesNotMatch(zh, /套接字/);
   const mid = trace('midstart-v4.nn.txt');
@@ -115,7 +115,7 @@ test('hover: role, both ends before → after, revision with its line, mid-conne
     /The trace starts mid-connection; client guessed from the ports \(:60562 is in Linux's ephemeral range/,
   );
   const mz = traceHoverMarkdown({ index: mid, at: at(mid, 3), uri: 'u', lang: 'zh' });
-  assert.match(mz, /抓包从连接中途开始；客户端是根据端口推测的: `:60562` → `:7110`/);
+  assert.match(mz, /抓包从连接中途开始；客户端是根据端口推测的： `:60562` → `:7110`。/);
 });
 
 test('hover of a -v trace answers on the IP header line too', () => {
@@ -290,5 +290,29 @@ test('flags colour families: SYN opening, FIN closing, RST reset, the rest data'
   assert.equal(
     splitLines(read('traces/normal-v4.nn.txt'))[fin.line - 1].slice(fin.flagsStart, fin.flagsEnd),
     'F.',
+  );
+});
+
+test('a cancelled trace build gives nothing; an empty one too', async () => {
+  const collector = new TraceCollector();
+  splitLines(read('traces/zerowin-v4.nn.txt')).forEach((l, i) => collector.line(l, i + 1));
+  const sched = {
+    now: () => performance.now(),
+    yieldToEventLoop: () => new Promise<void>((r) => setImmediate(r)),
+  };
+  let slices = 0;
+  const cancelled = await buildTraceIndex(collector, {
+    scheduler: sched,
+    sliceMs: 0,
+    onSlice: () => slices++,
+    isCancelled: () => slices >= 2,
+  });
+  assert.equal(cancelled, undefined);
+  assert.equal(await buildTraceIndex(new TraceCollector(), { scheduler: sched }), undefined);
+  const whole = await buildTraceIndex(collector, { scheduler: sched, sliceMs: 0 });
+  assert.equal(whole?.index.packetCount, 62);
+  assert.deepEqual(
+    whole?.findings.map((f) => [f.line, f.id]),
+    [[8, 'trace-zero-window']],
   );
 });
