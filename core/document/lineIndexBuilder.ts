@@ -26,8 +26,15 @@ export interface Scheduler {
   readonly yieldToEventLoop: () => Promise<void>;
 }
 
+/** Receives the lines no table parser recognised (the packet lines of a trace: see traceIndex.ts). */
+export interface LineSink {
+  line(text: string, line: number): void;
+}
+
 export interface BuildOptions {
   readonly scheduler: Scheduler;
+  /** Offered every line that is not a connection-table row. */
+  readonly unparsed?: LineSink;
   readonly diagnosis?: Partial<DiagnosisOptions>;
   /** Time budget of one slice; the builder yields to the event loop after it. */
   readonly sliceMs?: number;
@@ -65,6 +72,7 @@ export class LineIndexBuilder {
     private readonly source: LineSource,
     diagnosis: Partial<DiagnosisOptions> = {},
     private readonly now: () => number = Date.now,
+    private readonly unparsed?: LineSink,
   ) {
     this.cols = allocateColumns(source.lineCount);
     this.diagnosis = new DiagnosisCollector({ ...DEFAULT_DIAGNOSIS_OPTIONS, ...diagnosis });
@@ -81,8 +89,10 @@ export class LineIndexBuilder {
     while (this.next < total) {
       const end = Math.min(total, this.next + CHECK_EVERY);
       for (; this.next < end; this.next++) {
-        const r = this.parser.parseLine(this.source.lineText(this.next), this.next + 1);
+        const text = this.source.lineText(this.next);
+        const r = this.parser.parseLine(text, this.next + 1);
         if (r !== undefined) this.add(r);
+        else this.unparsed?.line(text, this.next + 1);
       }
       if (this.now() - started >= budgetMs) break;
     }
@@ -177,8 +187,12 @@ function toCounts(c: Uint32Array): StateCounts {
 }
 
 /** Indexes a whole document at once (unit tests, small inputs). */
-export function buildLineIndexSync(source: LineSource, diagnosis: Partial<DiagnosisOptions> = {}): LineIndex {
-  const b = new LineIndexBuilder(source, diagnosis);
+export function buildLineIndexSync(
+  source: LineSource,
+  diagnosis: Partial<DiagnosisOptions> = {},
+  unparsed?: LineSink,
+): LineIndex {
+  const b = new LineIndexBuilder(source, diagnosis, Date.now, unparsed);
   b.step(Number.POSITIVE_INFINITY);
   return b.result();
 }
@@ -189,7 +203,7 @@ export async function buildLineIndex(
   options: BuildOptions,
 ): Promise<LineIndex | undefined> {
   const { now, yieldToEventLoop } = options.scheduler;
-  const b = new LineIndexBuilder(source, options.diagnosis, now);
+  const b = new LineIndexBuilder(source, options.diagnosis, now, options.unparsed);
   const budget = options.sliceMs ?? 8;
   for (;;) {
     if (options.isCancelled?.()) return undefined;

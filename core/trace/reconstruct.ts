@@ -11,11 +11,19 @@ import type { PacketLine } from './packetParser';
 import { guessClient, type ClientGuess } from './clientGuess';
 import { normalise, type Seg } from './seqSpace';
 import { simulate, type Step } from './simulate';
-import type { Revision, TraceConnection, TraceOutcome, TracePacket, TraceResult } from './traceTypes';
+import type {
+  Revision,
+  RevisionKind,
+  TraceConnection,
+  TraceOutcome,
+  TracePacket,
+  TraceResult,
+} from './traceTypes';
 
 export type {
   PacketRole,
   Revision,
+  RevisionKind,
   TraceConnection,
   TraceOutcome,
   TracePacket,
@@ -24,7 +32,7 @@ export type {
 
 const epKey = (e: Endpoint): string => formatEndpoint(e);
 
-const REASONS: Record<string, (line: number) => string> = {
+const REASONS: Record<RevisionKind, (line: number) => string> = {
   'fin-not-acked': (l) =>
     `this FIN never reached its receiver before the segment on line ${l}, whose ACK does not cover it`,
   'ack-lost': (l) => `this ACK was lost: the retransmission on line ${l} proves it never arrived`,
@@ -60,16 +68,17 @@ function reconstructConnection(
       };
     }
     const e = r.evidence;
-    const reason = REASONS[e.reason](segs[e.by].p.line);
+    const kind = e.reason;
+    const reason = REASONS[kind](segs[e.by].p.line);
     if (e.simOpen === true) {
       simOpen = true;
-      revisions.set(0, { reason, byLine: segs[e.by].p.line });
+      revisions.set(0, { kind, reason, byLine: segs[e.by].p.line });
     } else if (e.noListener === true) {
       noListener = true;
-      revisions.set(0, { reason, byLine: segs[e.by].p.line });
+      revisions.set(0, { kind, reason, byLine: segs[e.by].p.line });
     } else {
       lost.add(e.lost);
-      revisions.set(e.lost, { reason, byLine: segs[e.by].p.line });
+      revisions.set(e.lost, { kind, reason, byLine: segs[e.by].p.line });
     }
   }
 }
@@ -83,6 +92,12 @@ function completeSteps(
   return simulate(segs, lost, noListener, midStart, true).steps;
 }
 
+/**
+ * Zeek's conn.log `history` (https://docs.zeek.org/en/master/scripts/base/protocols/conn/main.zeek.html):
+ * S a SYN without ACK, H a SYN,ACK, A a pure ACK, D a packet with payload, F a FIN, R a RST, T a retransmitted
+ * packet; upper case for the originator (the client), lower case for the responder. Each letter once per
+ * direction (Zeek repeats some letters with counts; this is the first-occurrence form).
+ */
 function history(raw: readonly { p: PacketLine; fromClient: boolean }[], steps: readonly Step[]): string {
   let h = '';
   const add = (c: string, client: boolean): void => {
@@ -121,26 +136,71 @@ function outcome(
   return 'S1';
 }
 
-/** Groups packets into connections (4-tuple; a SYN after the handshake starts a new one) and reconstructs each. */
-export function reconstructTrace(lines: readonly PacketLine[]): TraceResult {
-  interface Open {
-    index: number;
-    client: Endpoint;
-    server: Endpoint;
-    midStart: boolean;
-    guess: ClientGuess;
-    members: number[];
-    handshakeDone: boolean;
-    iss?: number;
+interface Open {
+  index: number;
+  client: Endpoint;
+  server: Endpoint;
+  midStart: boolean;
+  guess: ClientGuess;
+  members: number[];
+  handshakeDone: boolean;
+  iss?: number;
+}
+
+/** Packets grouped and reconstructed between checks of the clock. */
+const CHECK_EVERY = 256;
+
+/**
+ * Groups packets into connections (4-tuple; a SYN after the handshake starts a new one) and reconstructs each,
+ * in steps bounded by a time budget so that a long trace never blocks its caller (the editor's index build).
+ * One connection is reconstructed whole within a step.
+ */
+export class TraceReconstruction {
+  private readonly open = new Map<string, Open>();
+  private readonly conns: Open[] = [];
+  private readonly owner: { conn: Open; fromClient: boolean }[] = [];
+  private readonly packets: TracePacket[];
+  private readonly connections: TraceConnection[] = [];
+  private grouped = 0;
+
+  constructor(
+    private readonly lines: readonly PacketLine[],
+    private readonly now: () => number = Date.now,
+  ) {
+    this.packets = new Array<TracePacket>(lines.length);
   }
-  const open = new Map<string, Open>();
-  const conns: Open[] = [];
-  const owner: { conn: Open; fromClient: boolean }[] = [];
-  lines.forEach((p, i) => {
+
+  get done(): boolean {
+    return this.grouped >= this.lines.length && this.connections.length >= this.conns.length;
+  }
+
+  /** Works until `budgetMs` has passed; true when every connection is reconstructed. */
+  step(budgetMs: number): boolean {
+    const started = this.now();
+    while (this.grouped < this.lines.length) {
+      const end = Math.min(this.lines.length, this.grouped + CHECK_EVERY);
+      for (; this.grouped < end; this.grouped++) this.group(this.grouped);
+      if (this.now() - started >= budgetMs) return this.done;
+    }
+    // A connection costs a replay per revision: the clock is read after each one.
+    while (this.connections.length < this.conns.length) {
+      this.connections.push(this.reconstruct(this.conns[this.connections.length]));
+      if (this.now() - started >= budgetMs) break;
+    }
+    return this.done;
+  }
+
+  result(): TraceResult {
+    this.step(Number.POSITIVE_INFINITY);
+    return { packets: this.packets, connections: this.connections };
+  }
+
+  private group(i: number): void {
+    const p = this.lines[i];
     const a = epKey(p.src);
     const b = epKey(p.dst);
     const key = a < b ? `${a}|${b}` : `${b}|${a}`;
-    let c = open.get(key);
+    let c = this.open.get(key);
     const newSyn =
       p.syn &&
       !p.ack &&
@@ -153,7 +213,7 @@ export function reconstructTrace(lines: readonly PacketLine[]): TraceResult {
       const guess = guessClient(p);
       const srcIsClient = guess.srcIsClient;
       c = {
-        index: conns.length,
+        index: this.conns.length,
         client: srcIsClient ? p.src : p.dst,
         server: srcIsClient ? p.dst : p.src,
         midStart,
@@ -162,20 +222,21 @@ export function reconstructTrace(lines: readonly PacketLine[]): TraceResult {
         handshakeDone: false,
         iss: p.syn && !p.ack ? p.seq : undefined,
       };
-      conns.push(c);
-      open.set(key, c);
+      this.conns.push(c);
+      this.open.set(key, c);
     }
     if (!p.syn) c.handshakeDone = true;
     c.members.push(i);
-    owner.push({ conn: c, fromClient: epKey(p.src) === epKey(c.client) });
-  });
-  const packets: TracePacket[] = new Array<TracePacket>(lines.length);
-  const connections: TraceConnection[] = conns.map((c) => {
-    const raw = c.members.map((i) => ({ p: lines[i], fromClient: owner[i].fromClient }));
+    this.owner.push({ conn: c, fromClient: a === epKey(c.client) });
+  }
+
+  private reconstruct(c: Open): TraceConnection {
+    const lines = this.lines;
+    const raw = c.members.map((i) => ({ p: lines[i], fromClient: this.owner[i].fromClient }));
     const { steps, revisions, noListener, simOpen } = reconstructConnection(raw, c.midStart);
     c.members.forEach((pi, k) => {
       const s = steps[k];
-      packets[pi] = {
+      this.packets[pi] = {
         packet: lines[pi],
         connection: c.index,
         fromClient: raw[k].fromClient,
@@ -211,6 +272,10 @@ export function reconstructTrace(lines: readonly PacketLine[]): TraceResult {
       zeroWindow: raw.some((r) => r.p.win === 0 && !r.p.rst && !r.p.syn),
       finRetransmitted: raw.some((r, k) => r.p.fin && steps[k].retrans),
     };
-  });
-  return { packets, connections };
+  }
+}
+
+/** Groups packets into connections (4-tuple; a SYN after the handshake starts a new one) and reconstructs each. */
+export function reconstructTrace(lines: readonly PacketLine[]): TraceResult {
+  return new TraceReconstruction(lines).result();
 }

@@ -20,8 +20,13 @@ export type PacketRole =
   | 'reset'
   | 'reset-time-wait';
 
+/** What a later packet proved about this one (reconstruct.ts REASONS), for text in any language. */
+export type RevisionKind =
+  'fin-not-acked' | 'ack-lost' | 'fin-lost' | 'syn-lost' | 'no-listener' | 'simultaneous-open';
+
 export interface Revision {
-  /** Why this packet's effect was revised. */
+  readonly kind: RevisionKind;
+  /** Why this packet's effect was revised (English; the CLI prints it). */
   readonly reason: string;
   /** The line of the packet that proved it. */
   readonly byLine: number;

@@ -6,6 +6,7 @@ import { Disposable } from '../plumbing/dispose';
 import { ProviderWhileSetting } from '../plumbing/providerWhileSetting';
 import { diagnosticsEnabled, onDidChangeSettings, scannedSelector, uiLang } from '../settings';
 import type { DocumentIndexService } from './documentIndexService';
+import { traceDiagnostics } from './traceDiagnostics';
 
 export const DIAGNOSTIC_SOURCE = 'TCP States';
 
@@ -85,7 +86,19 @@ export class DiagnosticsController extends Disposable implements vscode.CodeActi
       this.collection.delete(document.uri);
       return;
     }
-    this.collection.set(document.uri, findingDiagnostics(document, index, index.facts.findings));
+    const trace = this.indexes.traceOf(document);
+    this.collection.set(document.uri, [
+      ...findingDiagnostics(document, index, index.facts.findings),
+      ...(trace === undefined
+        ? []
+        : traceDiagnostics(
+            document,
+            trace,
+            this.indexes.traceFindingsOf(document),
+            uiLang(),
+            DIAGNOSTIC_SOURCE,
+          )),
+    ]);
   }
 
   provideCodeActions(
@@ -98,7 +111,13 @@ export class DiagnosticsController extends Disposable implements vscode.CodeActi
     for (const d of context.diagnostics) {
       if (d.source !== DIAGNOSTIC_SOURCE) continue;
       const line = d.range.start.line + 1;
-      const state = this.indexes.indexFor(document, line)?.stateAt(line);
+      const trace = this.indexes.traceFor(document, line);
+      // A packet's problem is explained by the state its finding names (SYN_SENT for a refused connection…).
+      const state =
+        this.indexes.indexFor(document, line)?.stateAt(line) ??
+        (trace === undefined
+          ? undefined
+          : this.indexes.traceFindingsOf(document).find((f) => f.line === line && f.id === d.code)?.state);
       if (state === undefined || seen.has(state)) continue;
       seen.add(state);
       const action = new vscode.CodeAction(

@@ -2,6 +2,9 @@
 import * as vscode from 'vscode';
 import type { LineIndex } from '../../core/document/lineIndex';
 import { buildLineIndex, type Scheduler } from '../../core/document/lineIndexBuilder';
+import { buildTraceIndex } from '../../core/document/traceBuild';
+import type { TraceFinding } from '../../core/document/traceFindings';
+import { TraceCollector, type TraceIndex } from '../../core/document/traceIndex';
 import { Debouncer } from '../plumbing/debounce';
 import { Disposable } from '../plumbing/dispose';
 import { DIAGNOSIS_THRESHOLDS, diagnosisOptions, onDidChangeSettings, scannedLanguages } from '../settings';
@@ -19,6 +22,10 @@ const EDIT_DEBOUNCE_MS = 150;
 interface Tracked {
   readonly document: vscode.TextDocument;
   index?: LineIndex;
+  /** The packet trace the document holds (tcpdump / tshark lines), reconstructed after the table index. */
+  trace?: TraceIndex;
+  /** The trace's problems, found while it was built. */
+  traceFindings?: readonly TraceFinding[];
   /** 1-based: lines of `index` below this are still true after the edits made since it was built. */
   validBelow: number;
   build?: { readonly version: number; cancelled: boolean; readonly done: Promise<LineIndex | undefined> };
@@ -60,6 +67,23 @@ export class DocumentIndexService extends Disposable {
     const t = this.tracked.get(document.uri.toString());
     if (t?.index === undefined || t.index.recordCount === 0 || line >= t.validBelow) return undefined;
     return t.index;
+  }
+
+  /** The latest packet trace of the document, whatever its version; undefined when it has no packet line. */
+  traceOf(document: vscode.TextDocument): TraceIndex | undefined {
+    return this.tracked.get(document.uri.toString())?.trace;
+  }
+
+  /** The problems of the document's packet trace (empty without one). */
+  traceFindingsOf(document: vscode.TextDocument): readonly TraceFinding[] {
+    return this.tracked.get(document.uri.toString())?.traceFindings ?? [];
+  }
+
+  /** The packet trace, if `line` (1-based) is still described by it. */
+  traceFor(document: vscode.TextDocument, line: number): TraceIndex | undefined {
+    const t = this.tracked.get(document.uri.toString());
+    if (t?.trace === undefined || line >= t.validBelow) return undefined;
+    return t.trace;
   }
 
   /** True when the document is scanned and has connection lines. */
@@ -119,14 +143,25 @@ export class DocumentIndexService extends Disposable {
       lineCount: document.lineCount,
       lineText: (i: number): string => document.lineAt(i).text,
     };
+    const isCancelled = (): boolean => build.cancelled || document.isClosed || document.version !== version;
+    // Packet lines are offered to the collector during the table build; the reconstruction runs after it, sliced too.
+    const collector = new TraceCollector();
     build.done = buildLineIndex(source, {
       scheduler: HOST_SCHEDULER,
       diagnosis: diagnosisOptions(),
-      isCancelled: () => build.cancelled || document.isClosed || document.version !== version,
-    }).then((index) => {
+      isCancelled,
+      unparsed: collector,
+    }).then(async (index) => {
+      const built =
+        index === undefined
+          ? undefined
+          : await buildTraceIndex(collector, { scheduler: HOST_SCHEDULER, isCancelled });
       if (t.build === build) t.build = undefined;
-      if (index === undefined || this.tracked.get(document.uri.toString()) !== t) return undefined;
+      if (index === undefined || isCancelled() || this.tracked.get(document.uri.toString()) !== t)
+        return undefined;
       t.index = index;
+      t.trace = built?.index;
+      t.traceFindings = built?.findings;
       t.validBelow = Number.POSITIVE_INFINITY;
       this.indexedEmitter.fire(document);
       return index;

@@ -46,7 +46,8 @@ export class EditorCommands extends Disposable {
       editor ??= await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preserveFocus: false });
     }
     const index = editor === undefined ? undefined : await this.indexes.ready(editor.document);
-    if (editor === undefined || index === undefined || index.recordCount === 0) {
+    const hasTrace = editor !== undefined && this.indexes.traceOf(editor.document) !== undefined;
+    if (editor === undefined || index === undefined || (index.recordCount === 0 && !hasTrace)) {
       void vscode.window.showInformationMessage(
         vscode.l10n.t('No connection lines (ss / netstat output) in the active editor.'),
       );

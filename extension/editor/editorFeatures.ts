@@ -12,6 +12,10 @@ import { HoverController } from './hoverController';
 import { SelectionController } from './selectionController';
 import { StatusBarController } from './statusBarController';
 import { SummaryLensController } from './summaryLensController';
+import { TraceCommands } from './traceCommands';
+import { TraceDecorationController, type DecoratedPackets } from './traceDecorationController';
+import { TraceHoverController } from './traceHoverController';
+import { TraceLensController } from './traceLensController';
 
 /** What the integration tests can see of the editor features. */
 export interface EditorApi {
@@ -19,6 +23,12 @@ export interface EditorApi {
   indexed(document: vscode.TextDocument): Promise<number>;
   /** Lines (1-based) carrying state colours / inline meaning in the visible editor of `uri`, after a re-decorate. */
   decoratedLines(uri: vscode.Uri): DecoratedLines;
+  /** Waits until the document is indexed; resolves to its number of packet lines (tcpdump / tshark). */
+  packets(document: vscode.TextDocument): Promise<number>;
+  /** Lines (1-based) whose flags are coloured / that carry a packet's inline meaning in the visible editor of `uri`. */
+  decoratedPackets(uri: vscode.Uri): DecoratedPackets;
+  /** Does what the diagram's previous (-1) / next (+1) packet button does; resolves to the cursor's new line. */
+  traceStep(delta: -1 | 1): Promise<number | undefined>;
   /** The connection last published to the sidebar. */
   lastSelection(): DiagramSelection | null;
   /** The status bar text, when shown. */
@@ -35,10 +45,18 @@ export function registerEditorFeatures(diagram: DiagramSidebarProvider): {
 } {
   const indexes = new DocumentIndexService();
   const decorations = new DecorationController(indexes);
+  const traceDecorations = new TraceDecorationController(indexes);
   const selection = new SelectionController(indexes, diagram);
   const statusBar = new StatusBarController(indexes);
+  const traceCommands = new TraceCommands(indexes, selection, diagram);
   const api: EditorApi = {
     indexed: async (document) => (await indexes.ready(document))?.recordCount ?? 0,
+    packets: async (document) => {
+      await indexes.ready(document);
+      return indexes.traceOf(document)?.packetCount ?? 0;
+    },
+    decoratedPackets: (uri) => traceDecorations.decoratedPackets(uri),
+    traceStep: (delta) => traceCommands.stepFromDiagram(delta),
     decoratedLines: (uri) => {
       decorations.flush();
       return decorations.decoratedLines(uri);
@@ -56,12 +74,16 @@ export function registerEditorFeatures(diagram: DiagramSidebarProvider): {
     disposables: [
       indexes,
       decorations,
+      traceDecorations,
       new HoverController(indexes),
+      new TraceHoverController(indexes),
       new SummaryLensController(indexes),
+      new TraceLensController(indexes),
       statusBar,
       new DiagnosticsController(indexes),
       selection,
       new EditorCommands(indexes, selection),
+      traceCommands,
       new EncodingNotice(),
     ],
     api,

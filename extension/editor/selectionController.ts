@@ -5,6 +5,7 @@ import type { DiagramSelection } from '../../core/protocol/messages';
 import { isTcpState, type TcpState } from '../../core/tcp/types';
 import { connectionAtLine, toDiagramSelection } from '../../core/document/connectionAtLine';
 import { snapshotTimeline } from '../../core/document/snapshotTimeline';
+import { traceSelection } from '../../core/document/traceSelection';
 import { Debouncer } from '../plumbing/debounce';
 import { Disposable } from '../plumbing/dispose';
 import { uiLang } from '../settings';
@@ -20,6 +21,9 @@ export function selectionAt(
   document: vscode.TextDocument,
   line: number,
 ): DiagramSelection | undefined {
+  const trace = indexes.traceFor(document, line);
+  const packet = trace?.packetAt(line);
+  if (trace !== undefined && packet !== undefined) return traceSelection(trace, packet, uiLang());
   const index = indexes.indexFor(document, line);
   const view = index === undefined ? undefined : connectionAtLine(index, line, uiLang());
   if (view === undefined) return undefined;
@@ -35,6 +39,7 @@ export class SelectionController extends Disposable {
   /** The last log editor, so "Find in log" from the sidebar still knows where to look after focus moved there. */
   private lastLogEditor: vscode.TextEditor | undefined;
   private published: DiagramSelection | null = null;
+  private onPacketLine = false;
 
   constructor(
     private readonly indexes: DocumentIndexService,
@@ -62,6 +67,11 @@ export class SelectionController extends Disposable {
     this.activeChanged(vscode.window.activeTextEditor);
   }
 
+  /** The log editor the sidebar last described (the active one, or the last before focus moved to the sidebar). */
+  get logEditor(): vscode.TextEditor | undefined {
+    return this.lastLogEditor;
+  }
+
   /** The selection last sent to the sidebar (tests). */
   get lastPublished(): DiagramSelection | null {
     return this.published;
@@ -77,8 +87,14 @@ export class SelectionController extends Disposable {
     // A webview, terminal, output panel or the sidebar itself took focus: keep what the sidebar shows.
     if (editor === undefined || editor.document.uri.scheme === 'output') return;
     const index = this.indexes.indexOf(editor.document);
-    const isLog = index !== undefined && index.recordCount > 0;
+    const hasTrace = this.indexes.traceOf(editor.document) !== undefined;
+    const isLog = index !== undefined && (index.recordCount > 0 || hasTrace);
     void vscode.commands.executeCommand('setContext', 'tcpStates.isConnectionLog', isLog);
+    void vscode.commands.executeCommand('setContext', 'tcpStates.isPacketTrace', hasTrace);
+    if (!hasTrace && this.onPacketLine) {
+      this.onPacketLine = false;
+      void vscode.commands.executeCommand('setContext', 'tcpStates.onPacketLine', false);
+    }
     if (!isLog) {
       // Another text editor: the log's counts and connection no longer describe what the user looks at.
       if (this.lastLogEditor !== undefined) {
@@ -98,8 +114,16 @@ export class SelectionController extends Disposable {
 
   private cursorMoved(): void {
     const editor = vscode.window.activeTextEditor;
-    if (editor === undefined || !this.indexes.isConnectionLog(editor.document)) return;
-    const selection = selectionAt(this.indexes, editor.document, editor.selection.active.line + 1);
+    if (editor === undefined) return;
+    const hasTrace = this.indexes.traceOf(editor.document) !== undefined;
+    if (!this.indexes.isConnectionLog(editor.document) && !hasTrace) return;
+    const line = editor.selection.active.line + 1;
+    const onPacket = this.indexes.traceFor(editor.document, line)?.packetAt(line) !== undefined;
+    if (onPacket !== this.onPacketLine) {
+      this.onPacketLine = onPacket;
+      void vscode.commands.executeCommand('setContext', 'tcpStates.onPacketLine', onPacket);
+    }
+    const selection = selectionAt(this.indexes, editor.document, line);
     // Off a connection line (header, timestamp, blank): keep the last connection on the diagram.
     if (selection === undefined) return;
     if (this.published?.line === selection.line && this.published.caption === selection.caption) return;
