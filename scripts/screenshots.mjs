@@ -28,6 +28,8 @@ const KEEP = new Set([
   'light-hover',
   'hc-annotations',
   'zh-dark-hover',
+  'dark-trace',
+  'light-trace',
 ]);
 async function shot(page, name) {
   if (KEEP.has(name)) await page.screenshot({ path: join(out, `${name}.png`) });
@@ -41,7 +43,7 @@ const build = spawnSync(process.execPath, [join(repoRoot, 'esbuild.mjs'), '--pro
 if (build.status !== 0) process.exit(1);
 await ensureInstalled();
 
-async function openFile(page, name, line) {
+async function openFile(page, name, line, column = 1) {
   await page.keyboard.press('Escape');
   // F1 opens the palette in command mode ('>'); replacing its text with a file name makes it Quick Open.
   await page.keyboard.press('F1');
@@ -53,7 +55,7 @@ async function openFile(page, name, line) {
   await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: 15_000 });
   await page.waitForTimeout(800);
   await page.keyboard.press('Control+G');
-  await page.locator('.quick-input-widget input').fill(`:${line}`);
+  await page.locator('.quick-input-widget input').fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await page.waitForTimeout(1200);
 }
@@ -103,6 +105,10 @@ for (const [key, theme, extra] of THEMES) {
     await openFile(page, 'server-ss-tanpo.ss', 24);
     await page.waitForTimeout(1500);
     await shot(page, `${key}-annotations`);
+    // A packet trace: the client's FIN of a normal close, both ends on the diagram.
+    await openFile(page, 'tcpdump-nn-loopback.txt', 10, 72);
+    await page.waitForTimeout(1500);
+    await shot(page, `${key}-trace`);
     console.log(`[screenshots] ${key}: done`);
   } catch (err) {
     console.error(`[screenshots] ${key}: ${err.stack ?? err}`);
