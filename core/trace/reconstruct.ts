@@ -11,11 +11,19 @@ import type { PacketLine } from './packetParser';
 import { guessClient, type ClientGuess } from './clientGuess';
 import { normalise, type Seg } from './seqSpace';
 import { simulate, type Step } from './simulate';
-import type { Revision, TraceConnection, TraceOutcome, TracePacket, TraceResult } from './traceTypes';
+import type {
+  Revision,
+  RevisionKind,
+  TraceConnection,
+  TraceOutcome,
+  TracePacket,
+  TraceResult,
+} from './traceTypes';
 
 export type {
   PacketRole,
   Revision,
+  RevisionKind,
   TraceConnection,
   TraceOutcome,
   TracePacket,
@@ -24,7 +32,7 @@ export type {
 
 const epKey = (e: Endpoint): string => formatEndpoint(e);
 
-const REASONS: Record<string, (line: number) => string> = {
+const REASONS: Record<RevisionKind, (line: number) => string> = {
   'fin-not-acked': (l) =>
     `this FIN never reached its receiver before the segment on line ${l}, whose ACK does not cover it`,
   'ack-lost': (l) => `this ACK was lost: the retransmission on line ${l} proves it never arrived`,
@@ -63,13 +71,13 @@ function reconstructConnection(
     const reason = REASONS[e.reason](segs[e.by].p.line);
     if (e.simOpen === true) {
       simOpen = true;
-      revisions.set(0, { reason, byLine: segs[e.by].p.line });
+      revisions.set(0, { kind: e.reason, reason, byLine: segs[e.by].p.line });
     } else if (e.noListener === true) {
       noListener = true;
-      revisions.set(0, { reason, byLine: segs[e.by].p.line });
+      revisions.set(0, { kind: e.reason, reason, byLine: segs[e.by].p.line });
     } else {
       lost.add(e.lost);
-      revisions.set(e.lost, { reason, byLine: segs[e.by].p.line });
+      revisions.set(e.lost, { kind: e.reason, reason, byLine: segs[e.by].p.line });
     }
   }
 }

@@ -2,7 +2,7 @@
 // Packets marked lost are sent but never arrive; the first contradiction found is returned as evidence.
 import type { TcpState } from '../tcp/types';
 import { mod32, seqGe, seqLt, type Seg } from './seqSpace';
-import type { PacketRole } from './traceTypes';
+import type { PacketRole, RevisionKind } from './traceTypes';
 
 interface End {
   state: TcpState;
@@ -32,7 +32,7 @@ export interface Step {
 export interface Evidence {
   lost: number;
   by: number;
-  reason: string;
+  reason: RevisionKind;
   noListener?: boolean;
   /** The server end sent a bare SYN: it opened too (simultaneous open), so it never listened. */
   simOpen?: boolean;

@@ -20,8 +20,13 @@ export type PacketRole =
   | 'reset'
   | 'reset-time-wait';
 
+/** What proved a packet's effect wrong (see reconstruct.ts). */
+export type RevisionKind =
+  'fin-not-acked' | 'ack-lost' | 'fin-lost' | 'syn-lost' | 'no-listener' | 'simultaneous-open';
+
 export interface Revision {
-  /** Why this packet's effect was revised. */
+  readonly kind: RevisionKind;
+  /** Why this packet's effect was revised (English). */
   readonly reason: string;
   /** The line of the packet that proved it. */
   readonly byLine: number;
