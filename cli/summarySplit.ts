@@ -86,8 +86,9 @@ function guessState(fd: number, start: number): SplitState {
     (text, bytes, s, e, n) => void parser.parseRange(text, bytes, s, e, n),
     true,
   );
-  // No finish(): a line cut by the 64 KiB limit is not parsed.
+  // No finish(): a line cut by the 64 KiB limit is not parsed (settle() decides the encoding of a shorter head).
   drainRange(fd, splitter, 0, Math.min(start, HEAD_BYTES));
+  splitter.settle();
   return { netstatColumns: parser.splitState(0, false).netstatColumns, open: true, pending: false };
 }
 
@@ -215,6 +216,7 @@ export async function readSummaryInput(
     }
     const part = config.runPart({ kind: PART_KIND, file, start: cut, options });
     drainRange(fd, splitter, 0, cut);
+    splitter.settle();
     const lines = splitter.lines;
     const next = Buffer.alloc(1);
     readSync(fd, next, 0, 1, cut);
