@@ -64,6 +64,11 @@ export class HeldLines {
   }
 }
 
+const MID_START: Record<Lang, string> = {
+  en: 'the trace starts mid-connection: client and server guessed from the ports',
+  zh: '抓包从连接中途开始：客户端与服务端按端口推测',
+};
+
 function ends(before: TcpState, after: TcpState, ctx: CliContext): string {
   const style = FAMILY_STYLE[stateReference(after).family];
   return paint(ctx.color, style, before === after ? after : `${before} → ${after}`);
@@ -82,6 +87,10 @@ export function packetComment(t: TracePacket, trace: TraceResult, ctx: CliContex
   const p = t.packet;
   const resent = p.syn ? (p.ack ? 'SYN,ACK' : 'SYN') : p.fin ? 'FIN' : 'data';
   let tail = ` — ${roleText(t.role, t.fromClient, lang, resent)}`;
+  const c = trace.connections[t.connection];
+  // On the first packet of a connection caught mid-way: nothing proves which end opened it.
+  if (c?.midStart === true && c.packets[0] !== undefined && trace.packets[c.packets[0]] === t)
+    tail += ` · ${MID_START[lang]}`;
   if (t.revision !== undefined)
     tail += ` · ${revisionText(t.revision.kind, t.revision.reason, t.revision.byLine, lang)}`;
   return `  ${paint(ctx.color, 'dim', '#')} ${conn}${states}${paint(ctx.color, 'dim', tail)}`;

@@ -254,3 +254,22 @@ void test('log text around a trace reaches the terminal escaped, in annotate, hi
   assert.equal(out[3], '\\x1b]0;pwned\\x07 note');
   assert.match(out[5], / \\x1b\[2J\\r! {2}# client /);
 });
+
+void test('annotate says on its first packet only that a trace starts mid-connection (en and zh)', () => {
+  const file = join(traces, 'midstart-v4.nn.txt');
+  for (const [lang, words] of [
+    ['en', 'the trace starts mid-connection'],
+    ['zh', '抓包从连接中途开始'],
+  ] as const) {
+    const r = runCli(['annotate', '--lang', lang, file]);
+    assert.equal(r.code, 0, r.err);
+    const marked = r.out.split('\n').filter((l) => l.includes(words));
+    assert.equal(marked.length, 1, lang);
+    assert.match(
+      marked[0] ?? '',
+      /^19:00:27\.383542 IP 127\.0\.0\.1\.7110 > 127\.0\.0\.1\.60562: Flags \[P\.\]/,
+    );
+  }
+  const normal = runCli(['annotate', join(traces, 'normal-v4.nn.txt')]);
+  assert.doesNotMatch(normal.out, /mid-connection/);
+});
