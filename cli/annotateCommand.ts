@@ -1,21 +1,14 @@
 // Node (CLI): `tcp-states annotate [FILE]`: the input echoed, each connection line followed by its meaning.
 import { terminalSafe } from '../core/text/terminalText';
 import { LogParser } from '../core/parse/logParser';
-import { stateReference, type StateReference } from '../core/tcp/stateReference';
+import { stateReference } from '../core/tcp/stateReference';
 import type { Lang, TcpState } from '../core/tcp/types';
 import type { CliArgs } from './cliArgs';
 import { forEachInput } from './cliInput';
-import { paint, type CliContext, type Style } from './cliOutput';
-
-const FAMILY_STYLE: Record<StateReference['family'], Style> = {
-  opening: 'cyan',
-  established: 'green',
-  'closing-local': 'yellow',
-  'closing-peer': 'magenta',
-  'waiting-app': 'red',
-  listening: 'blue',
-  closed: 'dim',
-};
+import { paint, type CliContext } from './cliOutput';
+import { FAMILY_STYLE } from './annotateStyle';
+import { HeldLines, PACKET_LINE, packetComment, type LineNote } from './traceAnnotate';
+import { TraceCollector } from './traceOutput';
 
 const KERNEL: Record<'syn-flood' | 'conntrack-full', Record<Lang, string>> = {
   'syn-flood': {
@@ -52,25 +45,48 @@ export async function annotateCommand(args: CliArgs, ctx: CliContext): Promise<n
   const comment = commentCache(ctx);
   return forEachInput(args.operands, ctx, () => {
     const parser = new LogParser();
+    const trace = new TraceCollector();
+    // Set at the first packet line: from there on, lines wait for the trace to be replayed whole.
+    let held: HeldLines | undefined;
     let events = 0;
+    const annotation = (
+      text: string,
+      bytes: Uint8Array | undefined,
+      start: number,
+      end: number,
+      n: number,
+    ): LineNote => {
+      const r = parser.parseRange(text, bytes, start, end, n);
+      if (r !== undefined) return comment(r.from, r.state);
+      if (parser.kernelEvents.length > events) {
+        const kind = parser.kernelEvents[parser.kernelEvents.length - 1].kind;
+        events = parser.kernelEvents.length;
+        return `  ${paint(ctx.color, 'dim', '#')} ${paint(ctx.color, 'red', KERNEL[kind][ctx.lang])}`;
+      }
+      return trace.range(text, start, end, n) ? PACKET_LINE : undefined;
+    };
     return {
       line: (text, n): void => {
-        const r = parser.parseLine(text, n);
-        if (r !== undefined) {
-          ctx.out.line(terminalSafe(text) + comment(r.from, r.state));
-          return;
-        }
-        if (parser.kernelEvents.length > events) {
-          const kind = parser.kernelEvents[parser.kernelEvents.length - 1].kind;
-          events = parser.kernelEvents.length;
-          ctx.out.line(
-            `${terminalSafe(text)}  ${paint(ctx.color, 'dim', '#')} ${paint(ctx.color, 'red', KERNEL[kind][ctx.lang])}`,
-          );
-          return;
-        }
-        ctx.out.line(terminalSafe(text));
+        const what = annotation(text, undefined, 0, text.length, n);
+        if (what === PACKET_LINE || held !== undefined)
+          (held ??= new HeldLines()).hold(text, 0, text.length, what);
+        else ctx.out.line(terminalSafe(text) + (what ?? ''));
       },
-      end: (): void => {},
+      range: (text, bytes, start, end, n): void => {
+        const what = annotation(text, bytes, start, end, n);
+        if (what === PACKET_LINE || held !== undefined)
+          (held ??= new HeldLines()).hold(text, start, end, what);
+        else ctx.out.line(terminalSafe(text.slice(start, end)) + (what ?? ''));
+      },
+      end: (): void => {
+        if (held === undefined) return;
+        const result = trace.result();
+        let k = 0;
+        held.flush(
+          (l) => ctx.out.line(l),
+          () => packetComment(result.packets[k++], result, ctx),
+        );
+      },
     };
   });
 }

@@ -4,8 +4,8 @@ import type { CommandName } from './cliArgs';
 
 const TOOL = `Usage: tcp-states <command> [options] [FILE…]
 
-Read ss / netstat / lsof / conntrack / /proc/net/tcp / bcc tcpstates output (files, or stdin
-when no FILE or FILE is '-') and explain the TCP states in it.
+Read ss / netstat / lsof / conntrack / /proc/net/tcp / bcc tcpstates output and tcpdump / tshark
+packet traces (files, or stdin when no FILE or FILE is '-') and explain the TCP states in them.
 
 Commands:
   parse     one line per recognised connection (--json: JSON Lines)
@@ -45,6 +45,12 @@ seen in, repeats collapsed, with the line where each state first appeared:
   10.0.0.2:51000 → 10.0.0.9:443: SYN_SENT → ESTABLISHED → TIME_WAIT (lines 3, 9, 15)
 A 4-tuple reused by a new connection (TIME_WAIT, then SYN_SENT again) starts a new history.
 --json prints one {"local","remote","states":[…],"lines":[…]} object per connection.
+
+A tcpdump / tshark trace in the input is replayed once read whole; then each end of each connection,
+after the table histories, from the state it was in before the connection's first packet (CLOSED for
+the client, LISTEN for a server, ESTABLISHED when the trace starts mid-connection):
+  #0 client 10.0.0.2:51000 → 10.0.0.9:443: CLOSED → SYN_SENT → ESTABLISHED → … (lines 2, 2, 3, …)
+--json: {"side":"client|server","connection":N,"local","remote","states":[…],"lines":[…]}.
 `,
   summary: `Usage: tcp-states summary [--json] [--lang en|zh] [--top N] [--threads N] [--threshold NAME=N]… [FILE…]
 
@@ -52,7 +58,10 @@ Count connections per state, per local port and per process (top N, default 10),
 time series, then diagnose: CLOSE_WAIT pile-ups, TIME_WAIT eating ephemeral ports, SYN_RECV and
 SYN_SENT build-ups, accept-queue overflow, orphaned FIN_WAIT_2, lingering LAST_ACK, stuck Send-Q, and
 kernel SYN-flood / conntrack-full messages. A time series is diagnosed on its last snapshot.
-Several files give one report each. --json prints {"file"?,"summary","findings"} per input.
+Several files give one report each. --json prints {"file"?,"summary","findings","trace"?} per input.
+A tcpdump / tshark trace adds its connections by outcome (Zeek's SF normal close, S0 no answer, REJ
+refused, RSTO / RSTR reset by the client / the server, S1-S3 not closed or half closed, OTH
+mid-connection), each end's final state and the first N connections; a pure trace has no "summary".
 
 Thresholds (--threshold NAME=N, defaults in brackets): close-wait [${D.closeWaitThreshold}], time-wait [${D.timeWaitThreshold}],
 syn-recv [${D.synRecvThreshold}], syn-sent [${D.synSentThreshold}], last-ack [${D.lastAckThreshold}], fin-wait-2 [${D.finWait2Threshold}], send-q [${D.sendQThreshold} bytes],
@@ -66,6 +75,9 @@ as on one). --threads 1 (or TCP_STATES_THREADS=1) keeps to one thread; stdin is 
 
 Echo the input with each connection line's state and short meaning appended:
   tcp   ESTAB  0  0  10.0.0.1:22  10.0.0.7:5050   # ESTABLISHED: …
+and each tcpdump / tshark packet line with both ends' states after it and what the packet does:
+  … Flags [F.], … length 0  # client FIN_WAIT_1 → TIME_WAIT · server CLOSE_WAIT → LAST_ACK — server sent …
+A trace is replayed once read whole, so from its first packet line on the output comes at the end.
 Coloured when standard output is a terminal and NO_COLOR is not set.
 `,
   explain: `Usage: tcp-states explain [--lang en|zh] STATE

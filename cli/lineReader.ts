@@ -27,6 +27,9 @@ export type RangeHandler = (
  */
 const CHUNK = 1 << 16;
 
+/** sniffEncoding looks at up to 1 KiB; fewer bytes are held undecided until the end of a shorter input. */
+const SNIFF_BYTES = 1024;
+
 export type InputEncoding = 'utf8' | 'utf16le' | 'utf16be';
 
 /**
@@ -88,9 +91,30 @@ export class LineSplitter {
 
   /** `n` bytes were written into `space()`. */
   commit(n: number): void {
-    if (this.encoding === undefined) this.encoding = sniffEncoding(this.buf.subarray(0, this.filled + n));
+    if (this.encoding === undefined) {
+      // A stream's first chunk may be a single byte: the encoding waits for SNIFF_BYTES (or the end, or settle()).
+      if (this.filled + n < SNIFF_BYTES) {
+        this.filled += n;
+        return;
+      }
+      this.decide(this.filled + n);
+      return;
+    }
     if (this.encoding === 'utf8') this.commitUtf8(n);
     else this.transcode(n);
+  }
+
+  /** Decides the encoding on the bytes held so far, if not decided yet (a reader that stops before the end). */
+  settle(): void {
+    if (this.encoding === undefined) this.decide(this.filled);
+  }
+
+  private decide(held: number): void {
+    this.encoding = sniffEncoding(this.buf.subarray(0, held));
+    this.filled = 0;
+    if (held === 0) return;
+    if (this.encoding === 'utf8') this.commitUtf8(held);
+    else this.transcode(held);
   }
 
   /**
@@ -143,6 +167,7 @@ export class LineSplitter {
 
   /** Emits the last line if the input did not end with a newline; returns the line count. */
   finish(): number {
+    this.settle();
     if (this.decoder !== undefined) this.pushUtf8(Buffer.from(this.decoder.decode(), 'utf8'));
     if (this.filled > 0) this.emit(this.decode(0, this.filled));
     this.filled = 0;
@@ -156,9 +181,13 @@ export class LineSplitter {
   private chooseSeparator(end: number): void {
     const head = this.buf.subarray(0, end);
     if (head.indexOf(10) >= 0) this.sepKnown = true;
-    else if (head.indexOf(13) >= 0) {
-      this.sep = 13;
-      this.sepKnown = true;
+    else {
+      // A CR as the last byte so far may be the first half of a CRLF cut by the chunk: wait for the next byte.
+      const cr = head.indexOf(13);
+      if (cr >= 0 && cr < end - 1) {
+        this.sep = 13;
+        this.sepKnown = true;
+      }
     }
   }
 

@@ -6,6 +6,8 @@ import type { CliArgs } from './cliArgs';
 import { forEachInput } from './cliInput';
 import { paint, type CliContext } from './cliOutput';
 import { jsonString } from './recordJson';
+import { formatTraceSummaryText, summarizeTrace } from '../core/analysis/traceSummary';
+import { traceSummaryJson } from './traceOutput';
 import { partInWorker, readSummaryInput, SummaryState, type SplitConfig } from './summarySplit';
 
 export async function summaryCommand(args: CliArgs, ctx: CliContext): Promise<number> {
@@ -19,14 +21,14 @@ export async function summaryCommand(args: CliArgs, ctx: CliContext): Promise<nu
   let first = true;
   return forEachInput(args.operands, ctx, (file) => {
     const state = new SummaryState(options);
-    const { parser, builder, collector } = state;
+    const { parser, builder, collector, trace } = state;
     return {
       line: (text, n): void => {
         const r = parser.parseLine(text, n);
         if (r !== undefined) {
           builder.add(r);
           collector.add(r);
-        }
+        } else trace.line(text, n);
       },
       range: state.range,
       read: async (name) => void (await readSummaryInput(name, state, options, split, ctx.stdin)),
@@ -34,15 +36,23 @@ export async function summaryCommand(args: CliArgs, ctx: CliContext): Promise<nu
         for (const e of parser.kernelEvents) collector.addKernelEvent(e);
         const summary = builder.result(parser.snapshots, { top: args.top });
         const findings = collector.findings();
+        const traced = trace.empty ? undefined : summarizeTrace(trace.result(), args.top);
+        // A pure trace has no table part to report; a table, or an input with neither, keeps its summary.
+        const table = traced === undefined || summary.total > 0 || findings.length > 0;
         if (args.json) {
-          const head = several ? `{"file":${jsonString(file)},` : '{';
-          ctx.out.line(`${head}"summary":${JSON.stringify(summary)},"findings":${JSON.stringify(findings)}}`);
+          const parts: string[] = several ? [`"file":${jsonString(file)}`] : [];
+          if (table)
+            parts.push(`"summary":${JSON.stringify(summary)}`, `"findings":${JSON.stringify(findings)}`);
+          if (traced !== undefined) parts.push(`"trace":${traceSummaryJson(traced)}`);
+          ctx.out.line(`{${parts.join(',')}}`);
           return;
         }
         if (several)
           ctx.out.write(`${first ? '' : '\n'}${paint(ctx.color, 'bold', `==> ${terminalSafe(file)} <==`)}\n`);
         first = false;
-        ctx.out.write(terminalSafe(formatSummaryText(summary, findings, ctx.lang)));
+        if (table) ctx.out.write(terminalSafe(formatSummaryText(summary, findings, ctx.lang)));
+        if (traced !== undefined)
+          ctx.out.write((table ? '\n' : '') + terminalSafe(formatTraceSummaryText(traced, ctx.lang)));
       },
     };
   });

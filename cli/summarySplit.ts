@@ -16,6 +16,7 @@ import {
   sniffEncoding,
   type RangeHandler,
 } from './lineReader';
+import { TraceCollector } from './traceOutput';
 
 /*
  * How: the main thread cuts the file at the first line start at or after the middle and starts a Worker
@@ -47,6 +48,8 @@ export interface PartResult {
   readonly summary: SummaryPart;
   readonly diagnosis: DiagnosisPart;
   readonly parser: ParserPart;
+  /** The part held packet lines: the trace must then be read in order on the main thread. */
+  readonly tracePackets: boolean;
 }
 
 /** Parser, counts and diagnosis of one input, fed by `range`. */
@@ -54,18 +57,20 @@ export class SummaryState {
   readonly parser = new LogParser();
   readonly builder = new SummaryBuilder();
   readonly collector: DiagnosisCollector;
+  /** Packet lines (tcpdump, tshark) among the table rows. */
+  readonly trace = new TraceCollector();
   readonly range: RangeHandler;
 
   constructor(options: DiagnosisOptions) {
     this.collector = new DiagnosisCollector(options);
-    const { parser, builder, collector } = this;
-    // The hot loop of the benchmark: parse, count, diagnose; nothing is kept per line.
+    const { parser, builder, collector, trace } = this;
+    // The hot loop of the benchmark: parse, count, diagnose; nothing is kept per line but packet lines.
     this.range = (text, bytes, start, end, n): void => {
       const r = parser.parseRange(text, bytes, start, end, n);
       if (r !== undefined) {
         builder.add(r);
         collector.add(r);
-      }
+      } else trace.range(text, start, end, n);
     };
   }
 }
@@ -81,8 +86,9 @@ function guessState(fd: number, start: number): SplitState {
     (text, bytes, s, e, n) => void parser.parseRange(text, bytes, s, e, n),
     true,
   );
-  // No finish(): a line cut by the 64 KiB limit is not parsed.
+  // No finish(): a line cut by the 64 KiB limit is not parsed (settle() decides the encoding of a shorter head).
   drainRange(fd, splitter, 0, Math.min(start, HEAD_BYTES));
+  splitter.settle();
   return { netstatColumns: parser.splitState(0, false).netstatColumns, open: true, pending: false };
 }
 
@@ -102,6 +108,7 @@ export function summarizePart(req: PartRequest): PartResult {
       summary: s.builder.part(),
       diagnosis: s.collector.part(),
       parser: { snapshots: s.parser.snapshots, kernelEvents: s.parser.kernelEvents },
+      tracePackets: !s.trace.empty,
     };
   } finally {
     closeSync(fd);
@@ -209,16 +216,24 @@ export async function readSummaryInput(
     }
     const part = config.runPart({ kind: PART_KIND, file, start: cut, options });
     drainRange(fd, splitter, 0, cut);
+    splitter.settle();
     const lines = splitter.lines;
     const next = Buffer.alloc(1);
     readSync(fd, next, 0, 1, cut);
     const real = state.parser.splitState(lines + 1, next[0] === 32 || next[0] === 9);
     // The worker's guess is a pure function of the file's head: known here without waiting for it.
     const assumed = guessState(fd, cut);
-    const usable = real.open && !real.pending && real.netstatColumns === assumed.netstatColumns;
+    // A trace is replayed from its packets in order (a `tcpdump -v` packet may even straddle the cut): with packet
+    // lines in either part, the rest is read here.
+    const usable =
+      real.open && !real.pending && real.netstatColumns === assumed.netstatColumns && state.trace.empty;
     if (!usable) part.cancel();
     const result = usable ? await part.result : undefined;
-    if (result !== undefined && result.assumed.netstatColumns === real.netstatColumns) {
+    if (
+      result !== undefined &&
+      !result.tracePackets &&
+      result.assumed.netstatColumns === real.netstatColumns
+    ) {
       const shift = state.parser.snapshots.length - 1;
       state.builder.merge(result.summary, shift);
       state.collector.merge(result.diagnosis, shift, lines);

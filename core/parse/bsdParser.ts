@@ -12,6 +12,8 @@ export interface BsdColumns {
   readonly state: boolean;
   /** The pid column counted from the state column (macOS -v: 3 after rhiwat shiwat, 5 with rxbytes txbytes); -1: none. */
   readonly pid: number;
+  /** macOS 26's `process:pid` column counted from the state column (5: after rxbytes txbytes rhiwat shiwat); -1: none. */
+  readonly process: number;
 }
 
 /**
@@ -25,7 +27,13 @@ export function bsdColumnsFromHeader(text: string): BsdColumns | undefined {
   if (lead < 0 || lead > 2) return undefined;
   const st = words.indexOf('(state)');
   const pidAt = words.indexOf('pid');
-  return { lead, state: st > lead, pid: st > lead && pidAt > st ? pidAt - st : -1 };
+  const procAt = words.indexOf('process:pid');
+  return {
+    lead,
+    state: st > lead,
+    pid: st > lead && pidAt > st ? pidAt - st : -1,
+    process: st > lead && procAt > st ? procAt - st : -1,
+  };
 }
 
 function isTcpProto(p: string): boolean {
@@ -80,10 +88,19 @@ export function parseBsdLine(
   rec.recvQ = recvQ;
   rec.sendQ = sendQ;
   let pidAt = -1;
+  if (cols !== undefined && cols.process > 0) {
+    readProcessPid(text, tok, s + cols.process, rec);
+    return rec;
+  }
   if (cols !== undefined) pidAt = cols.pid > 0 ? s + cols.pid : -1;
   else {
     for (let i = s + 3; i < tok.count; i++) {
       if (isSoState(tok.get(i))) {
+        // Without a header: `… rhiwat shiwat NAME:PID state` (macOS 26) or `… rhiwat shiwat pid epid state`.
+        if (pidOfProcessColumn(tok.get(i - 1)) >= 0) {
+          readProcessPid(text, tok, allDecimal(text, tok, s + 1, s + 5) ? s + 5 : i - 1, rec);
+          return rec;
+        }
         pidAt = i - 2;
         break;
       }
@@ -94,4 +111,34 @@ export function parseBsdLine(
     if (pid > 0) rec.pid = pid;
   }
   return rec;
+}
+
+/** The pid of a `NAME:PID` word (or of its last word, `:2086`), else -1. */
+function pidOfProcessColumn(word: string): number {
+  const colon = word.lastIndexOf(':');
+  if (colon < 0 || colon === word.length - 1) return -1;
+  return /^\d{1,10}$/.test(word.slice(colon + 1)) ? Number(word.slice(colon + 1)) : -1;
+}
+
+function allDecimal(text: string, tok: Tokens, from: number, to: number): boolean {
+  if (to > tok.count) return false;
+  for (let i = from; i < to; i++) if (decimalAt(text, tok.starts[i], tok.ends[i]) < 0) return false;
+  return true;
+}
+
+/**
+ * macOS 26's `process:pid` column from word `from` on: a process name that may hold spaces, then `:PID`, right-aligned
+ * before the socket state (sindresorhus/pid-port#14). netstat cuts a long name to the column (`language_server_:72514`,
+ * `Antigravity IDE :2086`), so the name is everything up to the last word's colon, trailing blanks dropped.
+ */
+function readProcessPid(text: string, tok: Tokens, from: number, rec: RecordDraft): void {
+  for (let j = from; j < tok.count; j++) {
+    const word = tok.get(j);
+    const pid = pidOfProcessColumn(word);
+    if (pid < 0 || (j + 1 < tok.count && !isSoState(tok.get(j + 1)))) continue;
+    const name = text.slice(tok.starts[from], tok.starts[j] + word.lastIndexOf(':')).trimEnd();
+    rec.pid = pid;
+    rec.processes.push({ name, pid });
+    return;
+  }
 }

@@ -87,6 +87,15 @@ function num(rest: string, key: RegExp): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** Sequence and acknowledgment numbers are 32 bits (RFC 9293 §3.4): a larger printed value is not one. */
+const SEQ_MAX = 0xffffffff;
+
+function seqNum(text: string | undefined): number | undefined {
+  if (text === undefined || text.length > 10) return undefined;
+  const n = Number(text);
+  return n <= SEQ_MAX ? n : undefined;
+}
+
 function flagBits(flags: string): { syn: boolean; ack: boolean; fin: boolean; rst: boolean } {
   return {
     syn: flags.includes('S'),
@@ -148,9 +157,9 @@ export class TracePacketParser {
     if (!/^[FSRP.UEWe]+$/.test(flags) && flags !== 'none') return undefined;
     const rest = text.slice(m.index + m[0].length);
     const seqM = /^(?:.*?), seq (\d+)(?::(\d+))?/.exec(rest);
-    const seq = seqM !== null ? Number(seqM[1]) : undefined;
-    const len =
-      num(rest, /, length (\d+)/) ?? (seqM?.[2] !== undefined ? Number(seqM[2]) - Number(seqM[1]) : 0);
+    const seq = seqNum(seqM?.[1]);
+    const seqEnd = seqNum(seqM?.[2]);
+    const len = num(rest, /, length (\d+)/) ?? (seq !== undefined && seqEnd !== undefined ? seqEnd - seq : 0);
     const flagsStart = m.index + m[0].length - flags.length - 1;
     const useAny = any !== null && any[1] !== 'IP' && any[1] !== 'IP6';
     return {
@@ -163,7 +172,7 @@ export class TracePacketParser {
       flags: flags === 'none' ? '' : flags,
       ...flagBits(flags),
       seq,
-      ackNo: num(rest, /, ack (\d+)/),
+      ackNo: seqNum(/, ack (\d+)/.exec(rest)?.[1]),
       len,
       win: num(rest, /, win (\d+)/),
       direction: useAny ? any[2] : continuation ? header.direction : undefined,
@@ -196,8 +205,8 @@ export class TracePacketParser {
       dst: endpoint(m[4], info[3]),
       flags,
       ...flagBits(flags),
-      seq: num(rest, /(?:^|\s)Seq=(\d+)/),
-      ackNo: flags.includes('.') ? num(rest, /(?:^|\s)Ack=(\d+)/) : undefined,
+      seq: seqNum(/(?:^|\s)Seq=(\d+)/.exec(rest)?.[1]),
+      ackNo: flags.includes('.') ? seqNum(/(?:^|\s)Ack=(\d+)/.exec(rest)?.[1]) : undefined,
       len: num(rest, /(?:^|\s)Len=(\d+)/) ?? 0,
       win: num(rest, /(?:^|\s)Win=(\d+)/),
       notes,

@@ -16,6 +16,7 @@ import {
 } from '../../cli/summarySplit';
 import { DEFAULT_DIAGNOSIS_OPTIONS, type DiagnosisOptions } from '../../core/analysis/diagnosis';
 import { formatSummaryText } from '../../core/analysis/summaryText';
+import { summarizeTrace } from '../../core/analysis/traceSummary';
 
 const root = join(__dirname, '..', '..');
 const linux = join(root, 'test', 'fixtures', 'linux');
@@ -235,4 +236,30 @@ void test('--threads N is a positive whole number; summary --threads 1 and TCP_S
   assert.ok(dflt.startsWith('{"summary"'));
   assert.equal(run(['--json', '--threads', '1']), dflt);
   assert.equal(run(['--json'], { TCP_STATES_THREADS: '1' }), dflt);
+});
+
+void test('a trace in either half of a split file: its packets are read in order on the main thread', async () => {
+  const trace = fixture(join(root, 'test', 'fixtures', 'traces'), 'multi-v4.vv.txt');
+  for (const [name, text] of [
+    ['ss then trace', SS + SS + trace],
+    ['trace then ss', trace + SS + SS],
+  ]) {
+    const file = write(`${name.replace(/ /g, '-')}.txt`, text);
+    const oneState = new SummaryState(LOW);
+    await readSummaryInput(file, oneState, LOW, { threads: 1 }, process.stdin);
+    const one = JSON.stringify(summarizeTrace(oneState.trace.result()));
+    for (const at of lineStarts(text).filter((_, i) => i % 7 === 0)) {
+      const s = new SummaryState(LOW);
+      const mode = await readSummaryInput(
+        file,
+        s,
+        LOW,
+        { threads: 2, runPart: inProcess, minBytes: 0, splitAt: at },
+        process.stdin,
+      );
+      assert.notEqual(mode, 'split', `${name} cut at ${at}`);
+      assert.equal(JSON.stringify(summarizeTrace(s.trace.result())), one, `${name} cut at ${at}`);
+    }
+    assert.ok(one.includes('"connections":5'));
+  }
 });

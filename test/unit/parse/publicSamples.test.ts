@@ -44,6 +44,7 @@ test('there is a public sample for every dialect we cannot capture here', () => 
     'macos-netstat-An.txt',
     'macos-netstat-Abn',
     'macos-netstat-anv-gencnt',
+    'macos-netstat-anv-process-pid',
     'powershell-get-nettcpconnection.txt',
     'powershell-get-nettcpconnection-fl',
     'powershell-get-nettcpconnection-datacenter',
