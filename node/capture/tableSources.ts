@@ -1,0 +1,81 @@
+// Node (shared by the extension host and the CLI): snapshot sources that read /proc or run ss / netstat.
+import { LogParser } from '../../core/parse/logParser';
+import type { ConnectionRecord } from '../../core/parse/types';
+import type { CaptureSource, CommandRunner, FileReader, SourceName } from './captureTypes';
+import { procOwners } from './procOwners';
+
+/** Every connection row of a table as the tool printed it, parsed by the same parsers as a log. */
+export function parseTable(text: string, into: ConnectionRecord[] = []): ConnectionRecord[] {
+  const parser = new LogParser();
+  let start = 0;
+  let n = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const r = parser.parseLine(text.slice(start, stop), ++n);
+    if (r !== undefined && r.format !== 'conntrack') into.push(r);
+    start = end + 1;
+  }
+  return into;
+}
+
+/**
+ * Linux, cheapest: /proc/net/tcp and /proc/net/tcp6 read as files (no process), for the network namespace
+ * of this process. With `owners`, each socket's inode is looked up in the /proc/PID/fd links (only the
+ * processes this user may inspect: another user's sockets get no owner unless run as root).
+ */
+export function procSource(read: FileReader, owners: boolean, procRoot = '/proc'): CaptureSource {
+  return {
+    name: 'proc',
+    describe: `${procRoot}/net/tcp, tcp6${owners ? ` + ${procRoot}/*/fd` : ''}`,
+    owners,
+    async snapshot() {
+      const time = Date.now();
+      const [v4, v6] = await Promise.all([
+        read(`${procRoot}/net/tcp`),
+        // A kernel without IPv6 has no tcp6: that is an empty table, not a failure.
+        read(`${procRoot}/net/tcp6`).catch(() => ''),
+      ]);
+      const records = parseTable(v6, parseTable(v4));
+      if (!owners) return { time, records };
+      const byInode = await procOwners(procRoot);
+      return {
+        time,
+        records: records.map((r) => {
+          const p = r.inode !== undefined ? byInode.get(r.inode) : undefined;
+          return p === undefined ? r : { ...r, processes: p };
+        }),
+      };
+    },
+  };
+}
+
+/** A fixed command line per source; nothing in it comes from the workspace, a log or a setting. */
+export const COMMANDS: Readonly<Record<Exclude<SourceName, 'proc'>, { plain: string[]; owners: string[] }>> =
+  {
+    ss: { plain: ['ss', '-tanH'], owners: ['ss', '-tanpH'] },
+    netstat: { plain: ['netstat', '-tan'], owners: ['netstat', '-tanp'] },
+    // macOS prints the owning pid in -v's `pid` column whether asked or not.
+    'netstat-bsd': { plain: ['netstat', '-anv', '-p', 'tcp'], owners: ['netstat', '-anv', '-p', 'tcp'] },
+    // Windows: -o adds the PID column (names would need -b, which needs elevation).
+    'netstat-windows': { plain: ['netstat', '-ano'], owners: ['netstat', '-ano'] },
+  };
+
+/** A source that runs one of COMMANDS per poll through `run` (execFile, no shell). */
+export function commandSource(
+  name: Exclude<SourceName, 'proc'>,
+  run: CommandRunner,
+  owners: boolean,
+): CaptureSource {
+  const [file, ...args] = owners ? COMMANDS[name].owners : COMMANDS[name].plain;
+  return {
+    name,
+    describe: [file, ...args].join(' '),
+    owners,
+    async snapshot() {
+      const time = Date.now();
+      return { time, records: parseTable(await run(file, args)) };
+    },
+  };
+}
