@@ -69,6 +69,10 @@ function event(t: number, c: WatchedConnection, from: TcpState | null, to: TcpSt
 export class SnapshotDiffer {
   private last = new Map<string, WatchedConnection>();
   private polls = 0;
+  /** A live source hands back the same record for an unchanged row: its key is formatted once. */
+  private readonly keys = new WeakMap<ConnectionRecord, { local: string; remote: string; key: string }>();
+  /** The connection each record last gave, or null when the filter turned it away. */
+  private readonly seen = new WeakMap<ConnectionRecord, WatchedConnection | null>();
 
   constructor(private readonly filter: WatchFilter = {}) {}
 
@@ -95,16 +99,35 @@ export class SnapshotDiffer {
     const events: ChangeEvent[] = [];
     const baseline = this.polls++ === 0;
     for (const r of records) {
-      const local = formatEndpoint(r.local);
-      const remote = formatEndpoint(r.remote);
-      const key = `${local} ${remote}`;
+      let k = this.keys.get(r);
+      if (k === undefined) {
+        const local = formatEndpoint(r.local);
+        const remote = formatEndpoint(r.remote);
+        k = { local, remote, key: `${local} ${remote}` };
+        this.keys.set(r, k);
+      }
+      const { local, remote, key } = k;
       if (next.has(key)) continue;
       const before = this.last.get(key);
+      const known = this.seen.get(r);
+      if (known === null) continue;
+      if (known !== undefined && known === before) {
+        // The same row as last time: same state, same owner, same verdict of the filter.
+        next.set(key, before);
+        kept.push(r);
+        continue;
+      }
       let owner = ownerOf(r);
       if (owner.process === undefined && owner.pid === undefined && before !== undefined)
         owner = { process: before.process, pid: before.pid };
       const c: WatchedConnection = { local, remote, state: r.state, ...owner };
-      if (!matches(c, r, this.filter)) continue;
+      if (!matches(c, r, this.filter)) {
+        // An owner carried over from `before` may change the verdict next time, so only an owned or
+        // first-seen row is remembered as turned away.
+        if (before === undefined) this.seen.set(r, null);
+        continue;
+      }
+      this.seen.set(r, c);
       next.set(key, c);
       kept.push(r);
       if (baseline) continue;

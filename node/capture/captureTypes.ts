@@ -16,7 +16,7 @@ export interface Snapshot {
   readonly records: readonly ConnectionRecord[];
 }
 
-/** A way to take snapshots; `describe` is what a user is told ("/proc/net/tcp, tcp6", "ss -tanpH"). */
+/** A way to take snapshots; `describe` is what a user is told ("/proc/net/tcp, tcp6", "ss -tanpH"), now. */
 export interface CaptureSource {
   readonly name: SourceName;
   readonly describe: string;

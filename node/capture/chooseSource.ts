@@ -31,6 +31,44 @@ function make(name: SourceName, o: SourceOptions): CaptureSource {
   return name === 'proc' ? procSource(o.read, o.owners, o.procRoot) : commandSource(name, o.run, o.owners);
 }
 
+/**
+ * Above this many sockets `ss -tanH` costs less than reading /proc: the kernel formats /proc/net/tcp as text
+ * (and walks every socket again for tcp6), about 3 ms of system time per 1,000 sockets, where ss's netlink
+ * dump costs about 1 ms per 1,000 plus the process (see `npm run bench:watch`).
+ */
+export const PROC_ROWS_LIMIT = 3000;
+
+/**
+ * Linux without owners, source not forced: /proc while the table is small (no process at all), `ss -tanH`
+ * once a poll sees more than PROC_ROWS_LIMIT sockets (back to /proc below half of it, or if ss fails).
+ */
+export function sizeAdaptive(proc: CaptureSource, ss: CaptureSource): CaptureSource {
+  let current = proc;
+  return {
+    get name() {
+      return current.name;
+    },
+    get describe() {
+      return current === proc ? proc.describe : `${ss.describe} (more than ${PROC_ROWS_LIMIT} sockets)`;
+    },
+    owners: false,
+    async snapshot() {
+      let snap;
+      try {
+        snap = await current.snapshot();
+      } catch (err) {
+        if (current === proc) throw err;
+        current = proc;
+        return proc.snapshot();
+      }
+      const n = snap.records.length;
+      if (current === proc && n > PROC_ROWS_LIMIT) current = ss;
+      else if (current === ss && n < PROC_ROWS_LIMIT / 2) current = proc;
+      return snap;
+    },
+  };
+}
+
 function reason(err: unknown): string {
   if (err instanceof Error) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -50,7 +88,8 @@ export class NoSourceError extends Error {
 export async function openSource(o: SourceOptions): Promise<{ source: CaptureSource; first: Snapshot }> {
   const tried: string[] = [];
   for (const name of o.only !== undefined ? [o.only] : sourceOrder(o.platform, o.owners)) {
-    const source = make(name, o);
+    let source = make(name, o);
+    if (name === 'proc' && o.only === undefined && !o.owners) source = sizeAdaptive(source, make('ss', o));
     try {
       const first = await source.snapshot();
       return { source, first };

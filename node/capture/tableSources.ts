@@ -1,24 +1,7 @@
 // Node (shared by the extension host and the CLI): snapshot sources that read /proc or run ss / netstat.
-import { LogParser } from '../../core/parse/logParser';
-import type { ConnectionRecord } from '../../core/parse/types';
 import type { CaptureSource, CommandRunner, FileReader, SourceName } from './captureTypes';
 import { procOwners } from './procOwners';
-
-/** Every connection row of a table as the tool printed it, parsed by the same parsers as a log. */
-export function parseTable(text: string, into: ConnectionRecord[] = []): ConnectionRecord[] {
-  const parser = new LogParser();
-  let start = 0;
-  let n = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const r = parser.parseLine(text.slice(start, stop), ++n);
-    if (r !== undefined && r.format !== 'conntrack') into.push(r);
-    start = end + 1;
-  }
-  return into;
-}
+import { procRowKey, RowCache } from './rowCache';
 
 /**
  * Linux, cheapest: /proc/net/tcp and /proc/net/tcp6 read as files (no process), for the network namespace
@@ -26,6 +9,7 @@ export function parseTable(text: string, into: ConnectionRecord[] = []): Connect
  * processes this user may inspect: another user's sockets get no owner unless run as root).
  */
 export function procSource(read: FileReader, owners: boolean, procRoot = '/proc'): CaptureSource {
+  const rows = new RowCache(procRowKey);
   return {
     name: 'proc',
     describe: `${procRoot}/net/tcp, tcp6${owners ? ` + ${procRoot}/*/fd` : ''}`,
@@ -37,7 +21,9 @@ export function procSource(read: FileReader, owners: boolean, procRoot = '/proc'
         // A kernel without IPv6 has no tcp6: that is an empty table, not a failure.
         read(`${procRoot}/net/tcp6`).catch(() => ''),
       ]);
-      const records = parseTable(v6, parseTable(v4));
+      rows.begin();
+      const records = rows.parse(v6, rows.parse(v4, []));
+      rows.end();
       if (!owners) return { time, records };
       const byInode = await procOwners(procRoot);
       return {
@@ -69,13 +55,18 @@ export function commandSource(
   owners: boolean,
 ): CaptureSource {
   const [file, ...args] = owners ? COMMANDS[name].owners : COMMANDS[name].plain;
+  const rows = new RowCache();
   return {
     name,
     describe: [file, ...args].join(' '),
     owners,
     async snapshot() {
       const time = Date.now();
-      return { time, records: parseTable(await run(file, args)) };
+      const text = await run(file, args);
+      rows.begin();
+      const records = rows.parse(text, []);
+      rows.end();
+      return { time, records };
     },
   };
 }

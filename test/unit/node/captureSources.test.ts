@@ -9,7 +9,7 @@ import { formatEndpoint } from '../../../core/parse/address';
 import { parseLog } from '../../../core/parse/logParser';
 import type { ConnectionRecord } from '../../../core/parse/types';
 import type { CommandRunner } from '../../../node/capture/captureTypes';
-import { NoSourceError, openSource, sourceOrder } from '../../../node/capture/chooseSource';
+import { NoSourceError, openSource, PROC_ROWS_LIMIT, sourceOrder } from '../../../node/capture/chooseSource';
 import { COMMANDS } from '../../../node/capture/tableSources';
 import { effectiveCaps, mayTrace } from '../../../node/capture/tcpstatesTool';
 
@@ -133,4 +133,37 @@ void test('bcc tcpstates is offered only with CAP_SYS_ADMIN, or CAP_BPF and CAP_
   assert.equal(mayTrace((1n << 39n) | (1n << 38n)), true);
   assert.equal(mayTrace(1n << 39n), false);
   assert.equal(mayTrace(effectiveCaps('CapEff:\t0000000000000000\n')), false);
+});
+
+void test('auto on Linux: /proc while the table is small, ss -tanH above PROC_ROWS_LIMIT sockets, back below half', async () => {
+  const row = (i: number): string =>
+    `${String(i).padStart(4)}: 0100007F:${(10000 + i).toString(16).toUpperCase()} 0100007F:1F90 01 00000000:00000000 00:00000000 00000000     0        0 ${1000 + i} 1 0000000000000000 20 4 30 10 -1`;
+  const procTable = (n: number): string =>
+    [
+      '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode',
+      ...Array.from({ length: n }, (_, i) => row(i)),
+    ].join('\n');
+  let rows = 10;
+  const ssCalls: string[] = [];
+  const run: CommandRunner = (file, args) => {
+    ssCalls.push([file, ...args].join(' '));
+    return Promise.resolve(
+      Array.from({ length: rows }, (_, i) => `ESTAB 0 0 127.0.0.1:${10000 + i} 127.0.0.1:8080`).join('\n'),
+    );
+  };
+  const read = (p: string): Promise<string> => Promise.resolve(p.endsWith('tcp6') ? '' : procTable(rows));
+  const { source, first } = await openSource({ platform: 'linux', owners: false, run, read });
+  assert.equal(first.records.length, 10);
+  assert.equal(source.name, 'proc');
+  rows = PROC_ROWS_LIMIT + 1;
+  assert.equal((await source.snapshot()).records.length, PROC_ROWS_LIMIT + 1);
+  assert.equal(source.name, 'ss', 'the next poll runs ss');
+  assert.match(source.describe, /^ss -tanH \(more than \d+ sockets\)$/);
+  assert.equal((await source.snapshot()).records.length, PROC_ROWS_LIMIT + 1);
+  assert.deepEqual(ssCalls, ['ss -tanH']);
+  rows = 100;
+  await source.snapshot();
+  assert.equal(source.name, 'proc');
+  assert.equal((await source.snapshot()).records.length, 100);
+  assert.equal(ssCalls.length, 2);
 });
