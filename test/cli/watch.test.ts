@@ -147,3 +147,69 @@ void test('watch --json: a loopback connection through half-close and close, rec
     server.close();
   }
 });
+
+void test('watch prints changes as lines for people, ends after --duration, and refuses bad options', async () => {
+  const server = createServer(() => {});
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  const args = [
+    '--import',
+    'tsx',
+    entry,
+    'watch',
+    '--interval',
+    '100',
+    '--duration',
+    '1.5',
+    '--port',
+    String(port),
+  ];
+  const watch = spawn(process.execPath, args, { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+  let out = '';
+  let err = '';
+  watch.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  const exited = new Promise<number | null>((r) => watch.on('exit', (code) => r(code)));
+  await new Promise<void>((resolve) =>
+    watch.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+      if (err.includes('watching')) resolve();
+    }),
+  );
+  const client = createConnection({ port, host: '127.0.0.1' });
+  await new Promise<void>((r) => client.on('connect', r));
+  const local = `127.0.0.1:${client.localPort}`;
+  assert.equal(await exited, 0, err);
+  client.destroy();
+  server.close();
+  assert.match(err, /watching 1 connection every 100 ms \(\/proc\/net\/tcp, tcp6\)/);
+  assert.match(
+    out,
+    new RegExp(
+      `^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} ${local.replace(/\./g, '\\.')} → 127\\.0\\.0\\.1:${port} new → ESTABLISHED$`,
+      'm',
+    ),
+  );
+  assert.match(
+    out,
+    /^watched 1\.\d s, \d+ polls: 2 changes \(2 new, 0 state changes, 0 gone\), 3 connections now; CPU /m,
+  );
+
+  for (const [bad, message] of [
+    [['--interval', '99'], /--interval takes milliseconds from 100 to 10000, not '99'/],
+    [['--port', '70000'], /--port takes a port from 1 to 65535/],
+    [['some.log'], /watch reads this machine's table, not a FILE/],
+  ] as const) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', entry, 'watch', ...bad], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, message);
+  }
+  const r = spawnSync(process.execPath, ['--import', 'tsx', entry, 'summary', '--interval', '200'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /are watch options/);
+});

@@ -11,6 +11,7 @@ import type { ConnectionRecord } from '../../../core/parse/types';
 import type { CommandRunner } from '../../../node/capture/captureTypes';
 import { NoSourceError, openSource, PROC_ROWS_LIMIT, sourceOrder } from '../../../node/capture/chooseSource';
 import { COMMANDS } from '../../../node/capture/tableSources';
+import { procRowKey, RowCache } from '../../../node/capture/rowCache';
 import { effectiveCaps, mayTrace } from '../../../node/capture/tcpstatesTool';
 
 const fixtures = join(__dirname, '..', '..', 'fixtures');
@@ -166,4 +167,33 @@ void test('auto on Linux: /proc while the table is small, ss -tanH above PROC_RO
   assert.equal(source.name, 'proc');
   assert.equal((await source.snapshot()).records.length, 100);
   assert.equal(ssCalls.length, 2);
+});
+
+void test('a /proc row is reused while only its timers change; any other change parses it again', () => {
+  const row =
+    '   0: 0100007F:1F90 0100007F:A0B2 01 00000000:00000000 02:000004E1 00000000  1000        0 53310 1 ffff 20 4 30 10 -1';
+  const timerMoved = row.replace('02:000004E1 00000000', '02:00000397 00000001');
+  assert.equal(procRowKey(timerMoved), procRowKey(row));
+  assert.equal(procRowKey(row), '0100007F:1F90 0100007F:A0B2 01 00000000:00000000|1000        0 53310');
+  assert.notEqual(procRowKey(row.replace(' 01 ', ' 08 ')), procRowKey(row), 'state');
+  assert.notEqual(
+    procRowKey(row.replace('00000000:00000000', '00000000:00000001')),
+    procRowKey(row),
+    'queue',
+  );
+  const cache = new RowCache(procRowKey);
+  const header =
+    '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode';
+  cache.begin();
+  const [a] = cache.parse(`${header}\n${row}\n`, []);
+  cache.end();
+  cache.begin();
+  const [b] = cache.parse(`${header}\n${timerMoved}\n`, []);
+  cache.end();
+  assert.equal(b, a, 'the same record object');
+  assert.equal(a.state, 'ESTABLISHED');
+  cache.begin();
+  const [c] = cache.parse(`${header}\n${row.replace(' 01 ', ' 08 ')}\n`, []);
+  cache.end();
+  assert.equal(c.state, 'CLOSE_WAIT');
 });
