@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { DiagramSidebarProvider, type DiagramStatus } from './sidebar/diagramSidebarProvider';
 import { registerCommands } from './commands';
 import { registerEditorFeatures, type EditorApi } from './editor/editorFeatures';
+import { lastRefusalMessage, registerLiveCommands } from './live/liveCommands';
+import { LiveWatchController } from './live/liveWatchController';
 
 /** What `activate` returns; integration tests read it through `extension.exports`. */
 export interface TcpStatesApi {
@@ -12,6 +14,8 @@ export interface TcpStatesApi {
     readonly onHighlighted: DiagramSidebarProvider['onHighlighted'];
   };
   readonly editor: EditorApi;
+  /** The live watch (Watch Connections…): its status and when it stops. */
+  readonly live: Pick<LiveWatchController, 'status' | 'onDidStop'> & { lastRefusal(): string | undefined };
   /** How long `activate` took, in milliseconds (reported by the integration suite). */
   readonly activationMs: number;
 }
@@ -20,7 +24,10 @@ export function activate(context: vscode.ExtensionContext): TcpStatesApi {
   const started = performance.now();
   const diagram = new DiagramSidebarProvider(context.extensionUri);
   const editor = registerEditorFeatures(diagram);
+  const live = new LiveWatchController();
   context.subscriptions.push(
+    live,
+    ...registerLiveCommands(live),
     diagram,
     vscode.window.registerWebviewViewProvider(DiagramSidebarProvider.viewId, diagram),
     ...editor.disposables,
@@ -33,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): TcpStatesApi {
       onHighlighted: diagram.onHighlighted,
     },
     editor: editor.api,
+    live: { status: () => live.status(), onDidStop: live.onDidStop, lastRefusal: lastRefusalMessage },
     activationMs: performance.now() - started,
   };
 }

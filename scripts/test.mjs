@@ -89,6 +89,12 @@ async function integrationTier() {
   let code = 0;
   const runs = [
     ['runIntegration.mjs', /\[tcp-states\] integration: (\d+) passed, (\d+) failed/, {}],
+    // The same suite in Restricted Mode (workspace trust on, folder untrusted): only what is refused there.
+    [
+      'runIntegration.mjs',
+      /\[tcp-states\] integration: (\d+) passed, (\d+) failed/,
+      { TCP_STATES_UNTRUSTED: '1', TCP_STATES_TEST_GREP: 'Restricted Mode' },
+    ],
     ['runVsix.mjs', /\[tcp-states\] vsix: (\d+) passed, (\d+) failed/, {}],
   ];
   const notes = [];
