@@ -213,3 +213,35 @@ void test('watch prints changes as lines for people, ends after --duration, and 
   assert.equal(r.status, 2);
   assert.match(r.stderr, /are watch options/);
 });
+
+void test('watch | head -1: the reader going away ends the watch quietly at its next change (EPIPE), status 0', async () => {
+  const server = createServer(() => {});
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  const args = ['--import', 'tsx', entry, 'watch', '--json', '--interval', '100', '--port', String(port)];
+  const watch = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  const exited = new Promise<number | null>((r) => watch.on('exit', (code) => r(code)));
+  await new Promise<void>((resolve) =>
+    watch.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+      if (err.includes('watching')) resolve();
+    }),
+  );
+  const firstLine = new Promise<string>((resolve) =>
+    watch.stdout.once('data', (c: Buffer) => resolve(c.toString())),
+  );
+  const sockets = [createConnection({ port, host: '127.0.0.1' })];
+  assert.match(await firstLine, /"from":null,"to":"ESTABLISHED"/);
+  watch.stdout.destroy(); // like head(1) exiting after its line
+  // Keep changing the table until the watch writes again and finds nobody reading.
+  const timer = setInterval(() => sockets.push(createConnection({ port, host: '127.0.0.1' })), 300);
+  try {
+    assert.equal(await exited, 0, err);
+    assert.doesNotMatch(err, /write error|internal error/);
+  } finally {
+    clearInterval(timer);
+    for (const s of sockets) s.destroy();
+    server.close();
+  }
+});
