@@ -41,14 +41,15 @@ async function measure(bundle) {
   const { openSource, SnapshotDiffer, execFileRunner, fsReader } = createRequire(import.meta.url)(bundle);
   const out = { polls: [], sockets: 0 };
   const opts = (only, owners) => ({ platform: 'linux', owners, only, run: execFileRunner, read: fsReader });
-  for (const [label, only, owners] of [
+  for (const [label, only, owners, port] of [
     ['auto (default)', undefined, false],
     ['/proc/net/tcp + tcp6', 'proc', false],
     ['ss -tanH', 'ss', false],
+    ['ss -tanH, --port 9 (kernel filter, no match)', 'ss', false, '9'],
     ['ss -tanpH (owners)', 'ss', true],
     ['/proc + /proc/*/fd (owners)', 'proc', true],
   ]) {
-    const { source, first } = await openSource(opts(only, owners));
+    const { source, first } = await openSource({ ...opts(only, owners), port });
     out.sockets = Math.max(out.sockets, first.records.length);
     const differ = new SnapshotDiffer();
     differ.update(first.time, first.records);
@@ -169,31 +170,35 @@ async function main() {
       );
 
     // The real CLI: CPU from /proc/PID/stat between its first poll and its end, so Node's start-up is left out.
-    const cli = inNs(
-      [
-        process.execPath,
-        join(root, 'dist', 'cli.js'),
-        'watch',
-        '--interval',
-        '1000',
-        '--duration',
-        String(SECONDS + 2),
-        '--json',
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let err = '';
-    cli.stderr.on('data', (c) => (err += c));
-    while (!/watching/.test(err)) await sleep(20);
-    const c0 = cpuOf(cli.pid);
-    const w0 = Date.now();
-    await sleep(SECONDS * 1000);
-    const share = (cpuOf(cli.pid) - c0) / (Date.now() - w0);
-    await new Promise((r) => cli.on('exit', r));
-    console.log(
-      `\n1 s watch, dist/cli.js watch over ${SECONDS} s (after start-up, ss children included): ${(100 * share).toFixed(2)} % of one core (goal < 2 %)`,
-    );
-    console.log(`  its own summary: ${err.trim().split('\n').pop()}`);
+    for (const extra of [[], ['--port', '9']]) {
+      const cli = inNs(
+        [
+          process.execPath,
+          join(root, 'dist', 'cli.js'),
+          'watch',
+          '--interval',
+          '1000',
+          '--duration',
+          String(SECONDS + 2),
+          '--json',
+          ...extra,
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let err = '';
+      cli.stderr.on('data', (c) => (err += c));
+      while (!/watching/.test(err)) await sleep(20);
+      const c0 = cpuOf(cli.pid);
+      const w0 = Date.now();
+      await sleep(SECONDS * 1000);
+      const share = (cpuOf(cli.pid) - c0) / (Date.now() - w0);
+      await new Promise((r) => cli.on('exit', r));
+      const what = extra.length ? `watch ${extra.join(' ')}` : 'watch';
+      console.log(
+        `\n1 s ${what}, dist/cli.js over ${SECONDS} s (after start-up, ss children included): ${(100 * share).toFixed(2)} % of one core (goal < 2 %)`,
+      );
+      console.log(`  its own summary: ${err.trim().split('\n').pop()}`);
+    }
     holder.stdin.end();
     await new Promise((r) => (holder.exitCode !== null ? r() : holder.on('exit', r)));
   } finally {

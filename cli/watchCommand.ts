@@ -50,6 +50,7 @@ export async function watchCommand(args: CliArgs, ctx: CliContext): Promise<numb
       platform: process.platform,
       owners,
       only: w.source,
+      port: w.port,
       run: execFileRunner,
       read: fsReader,
     });

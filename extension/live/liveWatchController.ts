@@ -65,6 +65,7 @@ export class LiveWatchController extends Disposable {
     const { source, first } = await openSource({
       platform: process.platform,
       owners,
+      port: options.filter.port,
       run: execFileRunner,
       read: fsReader,
     });

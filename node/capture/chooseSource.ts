@@ -13,22 +13,27 @@ export interface SourceOptions {
   readonly read: FileReader;
   /** /proc, for tests. */
   readonly procRoot?: string;
+  /** A port filter the source may apply itself (ss: in the kernel); the differ still filters after parsing. */
+  readonly port?: string;
 }
 
 /**
  * The order sources are tried in. Linux without owners: /proc (no process at all), then `ss -tanH`, then
  * `netstat -tan`. With owners, `ss -tanpH` first (one process that already joins sockets to their owners),
  * then /proc with the /proc/PID/fd links, then `netstat -tanp`. macOS and the BSDs: `netstat -anv -p tcp`;
- * Windows: `netstat -ano`.
+ * Windows: `netstat -ano`. With a port filter on Linux, ss first either way: it filters in the kernel.
  */
-export function sourceOrder(platform: NodeJS.Platform, owners: boolean): SourceName[] {
-  if (platform === 'linux') return owners ? ['ss', 'proc', 'netstat'] : ['proc', 'ss', 'netstat'];
+export function sourceOrder(platform: NodeJS.Platform, owners: boolean, port?: string): SourceName[] {
+  if (platform === 'linux')
+    return owners || port !== undefined ? ['ss', 'proc', 'netstat'] : ['proc', 'ss', 'netstat'];
   if (platform === 'win32') return ['netstat-windows'];
   return ['netstat-bsd'];
 }
 
 function make(name: SourceName, o: SourceOptions): CaptureSource {
-  return name === 'proc' ? procSource(o.read, o.owners, o.procRoot) : commandSource(name, o.run, o.owners);
+  return name === 'proc'
+    ? procSource(o.read, o.owners, o.procRoot)
+    : commandSource(name, o.run, o.owners, o.port);
 }
 
 /**
@@ -87,9 +92,10 @@ export class NoSourceError extends Error {
 /** The first source whose first poll succeeds, with that poll; each failure is kept for the message. */
 export async function openSource(o: SourceOptions): Promise<{ source: CaptureSource; first: Snapshot }> {
   const tried: string[] = [];
-  for (const name of o.only !== undefined ? [o.only] : sourceOrder(o.platform, o.owners)) {
+  for (const name of o.only !== undefined ? [o.only] : sourceOrder(o.platform, o.owners, o.port)) {
     let source = make(name, o);
-    if (name === 'proc' && o.only === undefined && !o.owners) source = sizeAdaptive(source, make('ss', o));
+    if (name === 'proc' && o.only === undefined && !o.owners && o.port === undefined)
+      source = sizeAdaptive(source, make('ss', o));
     try {
       const first = await source.snapshot();
       return { source, first };

@@ -48,13 +48,26 @@ export const COMMANDS: Readonly<Record<Exclude<SourceName, 'proc'>, { plain: str
     'netstat-windows': { plain: ['netstat', '-ano'], owners: ['netstat', '-ano'] },
   };
 
-/** A source that runs one of COMMANDS per poll through `run` (execFile, no shell). */
+/** A source that runs one of COMMANDS per poll through `run` (execFile, no shell); ss with a port filter. */
+/**
+ * ss's own filter for one port, either side: `( sport = :P or dport = :P )`, evaluated in the kernel (the
+ * sock_diag bytecode), so a busy machine's other sockets are never formatted, sent or parsed. The port is
+ * checked to be a number here, whatever the caller checked: it becomes argument words, never shell text.
+ */
+export function ssPortFilter(port: string): string[] {
+  if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)
+    throw new Error(`not a port: ${port}`);
+  return ['(', 'sport', '=', `:${port}`, 'or', 'dport', '=', `:${port}`, ')'];
+}
+
 export function commandSource(
   name: Exclude<SourceName, 'proc'>,
   run: CommandRunner,
   owners: boolean,
+  port?: string,
 ): CaptureSource {
-  const [file, ...args] = owners ? COMMANDS[name].owners : COMMANDS[name].plain;
+  const [file, ...fixed] = owners ? COMMANDS[name].owners : COMMANDS[name].plain;
+  const args = name === 'ss' && port !== undefined ? [...fixed, ...ssPortFilter(port)] : fixed;
   const rows = new RowCache();
   return {
     name,

@@ -10,7 +10,7 @@ import { parseLog } from '../../../core/parse/logParser';
 import type { ConnectionRecord } from '../../../core/parse/types';
 import type { CommandRunner } from '../../../node/capture/captureTypes';
 import { NoSourceError, openSource, PROC_ROWS_LIMIT, sourceOrder } from '../../../node/capture/chooseSource';
-import { COMMANDS } from '../../../node/capture/tableSources';
+import { COMMANDS, ssPortFilter } from '../../../node/capture/tableSources';
 import { procRowKey, RowCache } from '../../../node/capture/rowCache';
 import { effectiveCaps, mayTrace } from '../../../node/capture/tcpstatesTool';
 
@@ -83,6 +83,14 @@ void test('sources cheapest first per platform, each a fixed argument array; fal
   assert.deepEqual(COMMANDS['netstat-bsd'].plain, ['netstat', '-anv', '-p', 'tcp']);
   assert.deepEqual(COMMANDS['netstat-windows'].plain, ['netstat', '-ano']);
   assert.deepEqual(COMMANDS.ss.owners, ['ss', '-tanpH']);
+  assert.deepEqual(
+    sourceOrder('linux', false, '8080'),
+    ['ss', 'proc', 'netstat'],
+    'a port filter: ss filters in the kernel',
+  );
+  assert.deepEqual(ssPortFilter('8080'), ['(', 'sport', '=', ':8080', 'or', 'dport', '=', ':8080', ')']);
+  for (const bad of ['80; rm -rf /', '0', '65536', '', '$(id)'])
+    assert.throws(() => ssPortFilter(bad), /not a port/);
 
   const calls: string[][] = [];
   const ssOnly: CommandRunner = (file, args) => {
