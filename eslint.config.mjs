@@ -81,6 +81,24 @@ export default tseslint.config(
     },
   },
   {
+    // Node code shared by the extension host and the CLI: Node yes, but never vscode, the CLI or the host.
+    files: ['node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['vscode'], message: 'node/ is shared with the CLI: no vscode API here.' },
+            {
+              group: ['**/cli/**', '**/extension/**', '**/webview/**'],
+              message: 'Arrows point one way: cli/extension → node → core.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['webview/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -4,6 +4,16 @@ import { writeErrorReason } from './lineReader';
 import { runCli } from './runCli';
 import { isPartRequest, runPartWorker } from './summarySplit';
 
+/** While hooked, SIGINT and SIGTERM call `handler` (watch ends with its summary) instead of ending the process. */
+function onInterrupt(handler: () => void): () => void {
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+}
+
 function main(): void {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     // `tcp-states parse big.log | head`: the reader went away; stop quietly like other Unix tools.
@@ -21,6 +31,7 @@ function main(): void {
     writeOut: (text) => process.stdout.write(text),
     writeErr: (text) => process.stderr.write(text),
     workerScript: __filename,
+    onInterrupt,
   }).then(
     (code) => {
       process.exitCode = code;

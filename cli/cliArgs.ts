@@ -2,7 +2,7 @@
 import type { DiagnosisOptions } from '../core/analysis/diagnosis';
 import type { Lang } from '../core/tcp/types';
 
-export const COMMANDS = ['parse', 'history', 'summary', 'annotate', 'explain'] as const;
+export const COMMANDS = ['parse', 'history', 'summary', 'annotate', 'explain', 'watch'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface CliArgs {
@@ -17,8 +17,30 @@ export interface CliArgs {
   /** `--threads N`: how many threads `summary` may use on a large file (1 or 2 matter). */
   readonly threads?: number;
   readonly thresholds: Partial<Record<keyof DiagnosisOptions, number>>;
+  /** `watch` options (see WatchArgs); empty for the other commands. */
+  readonly watch: WatchArgs;
   /** Files, or positional words for `explain`; '-' is stdin. */
   readonly operands: readonly string[];
+}
+
+/** `tcp-states watch` options, as given (defaults are the command's). */
+export interface WatchArgs {
+  /** --interval MS, 100..10000 */
+  interval?: number;
+  /** --duration S (may be fractional) */
+  duration?: number;
+  /** --port N: local or remote port */
+  port?: string;
+  /** --process NAME (implies owners) */
+  process?: string;
+  /** --host HOST: the remote host */
+  host?: string;
+  /** -p, --processes: look up owning processes */
+  owners?: boolean;
+  /** --record FILE */
+  record?: string;
+  /** --source auto|proc|ss|netstat */
+  source?: 'proc' | 'ss' | 'netstat';
 }
 
 /** A mistake in how the tool was called: exit status 2. */
@@ -54,6 +76,63 @@ function positiveInt(text: string, what: string, command: CommandName | undefine
   return Number(text);
 }
 
+/** Reads one `watch` option into `w`; false when `name` is not one. */
+function watchOption(
+  name: string,
+  value: () => string,
+  w: WatchArgs,
+  command: CommandName | undefined,
+): boolean {
+  switch (name) {
+    case '--interval': {
+      const v = value();
+      if (!/^\d+$/.test(v) || Number(v) < 100 || Number(v) > 10000)
+        throw new UsageError(`--interval takes milliseconds from 100 to 10000, not '${v}'`, command);
+      w.interval = Number(v);
+      return true;
+    }
+    case '--duration': {
+      const v = value();
+      if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0)
+        throw new UsageError(`--duration takes seconds (more than 0), not '${v}'`, command);
+      w.duration = Number(v);
+      return true;
+    }
+    case '--port': {
+      const v = value();
+      if (!/^\d{1,5}$/.test(v) || Number(v) < 1 || Number(v) > 65535)
+        throw new UsageError(`--port takes a port from 1 to 65535, not '${v}'`, command);
+      w.port = String(Number(v));
+      return true;
+    }
+    case '--process':
+      w.process = value();
+      if (w.process === '') throw new UsageError('--process needs a name', command);
+      return true;
+    case '--host':
+      w.host = value()
+        .replace(/^\[(.*)\]$/, '$1')
+        .toLowerCase();
+      return true;
+    case '-p':
+    case '--processes':
+      w.owners = true;
+      return true;
+    case '--record':
+      w.record = value();
+      return true;
+    case '--source': {
+      const v = value();
+      if (v !== 'auto' && v !== 'proc' && v !== 'ss' && v !== 'netstat')
+        throw new UsageError(`--source takes auto, proc, ss or netstat, not '${v}'`, command);
+      if (v !== 'auto') w.source = v;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
 /** Parses argv (without node and the script). Options may come before or after operands; `--` ends them. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let command: CommandName | undefined;
@@ -64,6 +143,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   let top: number | undefined;
   let threads: number | undefined;
   const thresholds: Partial<Record<keyof DiagnosisOptions, number>> = {};
+  const watch: WatchArgs = {};
   const operands: string[] = [];
   let optionsDone = false;
   for (let i = 0; i < argv.length; i++) {
@@ -132,11 +212,17 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         break;
       }
       default:
-        throw new UsageError(`unknown option '${name}'`, command);
+        if (!watchOption(name, value, watch, command))
+          throw new UsageError(`unknown option '${name}'`, command);
     }
   }
   if (command === undefined && !help && !version) throw new UsageError('missing command');
-  return { command, help, version, json, lang, top, threads, thresholds, operands };
+  if (command !== 'watch' && Object.keys(watch).length > 0)
+    throw new UsageError(
+      '--interval, --duration, --port, --process, --host, -p, --record and --source are watch options',
+      command,
+    );
+  return { command, help, version, json, lang, top, threads, thresholds, watch, operands };
 }
 
 /** LC_ALL, then LC_MESSAGES, then LANG: a zh* locale means Chinese, anything else English. */

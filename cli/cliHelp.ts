@@ -13,6 +13,7 @@ Commands:
   summary   counts per state, local port and process, then a diagnosis
   annotate  the input echoed with each connection line's meaning beside it
   explain   the reference entry of one state (any spelling: TIME-WAIT, 06, VERBUNDEN…)
+  watch     poll this machine's connections and print each change as it is seen
 
 Options:
   -h, --help       help for the tool, or for a command (tcp-states summary --help)
@@ -23,6 +24,7 @@ Examples:
   ss -tanpo | tcp-states summary
   tcp-states parse --json conns.log | jq 'select(.state == "CLOSE_WAIT")'
   tcp-states explain fin-wait-2 --lang zh
+  tcp-states watch --interval 200 --port 8080 --record live.log
 
 Exit status: 0 ok, 1 some input could not be read, 2 usage error.
 `;
@@ -86,6 +88,26 @@ Print the reference entry of a state: what it means, which side holds it, what c
 it lasts, what many of them mean, and the kernel knobs with their cautions. STATE may be spelled as
 any tool prints it: TIME_WAIT, time-wait, TIME-WAIT, 06 (/proc hex), ESTAB, SYN_RCVD, LISTENING,
 VERBUNDEN, ABHÖREN, ABH™REN, WARTEND…
+`,
+  watch: `Usage: tcp-states watch [--interval MS] [--duration S] [--port N] [--process NAME] [--host HOST]
+                        [-p] [--json] [--record FILE] [--source auto|proc|ss|netstat]
+
+Poll this machine's TCP table every MS milliseconds (100–10000, default 1000) for S seconds (default:
+until Ctrl+C) and print each change as it is seen, one line each:
+  12:00:01.234 127.0.0.1:41234 → 127.0.0.1:80 ESTABLISHED → CLOSE_WAIT (webd pid 123)
+'new' is a connection that appeared, 'gone' one that went away. The first poll is the baseline.
+--json prints one {"t","local","remote","from","to","process"?,"pid"?} object per change (t in ISO 8601
+UTC; from null = appeared, to null = gone); the closing summary then goes to stderr.
+--port N (local or remote), --process NAME (an owner, exactly) and --host HOST (the remote host) keep
+only matching connections; they apply after parsing. -p (implied by --process) looks up owners.
+--record FILE writes every poll as a timestamp line and an ss table: tcp-states history FILE reads it.
+
+Sources, cheapest first: Linux /proc/net/tcp + tcp6 (no process started), else ss -tanH, else
+netstat -tan; with owners ss -tanpH, else /proc/PID/fd, else netstat -tanp. macOS netstat -anv -p tcp,
+Windows netstat -ano. Commands run without a shell, with fixed arguments. Another user's processes
+are only named when run as root.
+A state shorter than the interval can be missed: FIN_WAIT_1 and LAST_ACK on a fast network often are.
+Ctrl+C (or SIGTERM) stops with a summary; exit status 0, 1 when no source could be read.
 `,
 };
 

@@ -13,6 +13,8 @@ export interface CliContext {
   readonly threads?: number;
   /** The script a Worker runs to parse part of a file (the CLI entry); without it, one thread. */
   readonly workerScript?: string;
+  /** Calls the handler on Ctrl+C / SIGTERM until unhooked; without it, a signal ends the process as usual. */
+  readonly onInterrupt?: (handler: () => void) => () => void;
 }
 
 const FLUSH_AT = 1 << 16;

@@ -9,6 +9,7 @@ import { explainCommand } from './explainCommand';
 import { historyCommand } from './historyCommand';
 import { parseCommand } from './parseCommand';
 import { summaryCommand } from './summaryCommand';
+import { watchCommand } from './watchCommand';
 
 /** The process as the CLI sees it; tests and the entry supply the real one. */
 export interface CliIo {
@@ -20,6 +21,8 @@ export interface CliIo {
   readonly writeErr: (text: string) => void;
   /** The entry script, which a Worker can run to parse part of a large file (see summarySplit). */
   readonly workerScript?: string;
+  /** Calls the handler on Ctrl+C (SIGINT) or SIGTERM until the returned function unhooks it (`watch`). */
+  readonly onInterrupt?: (handler: () => void) => () => void;
 }
 
 /** --threads, else TCP_STATES_THREADS (a positive whole number), else 2 when the machine has two CPUs or more. */
@@ -36,13 +39,14 @@ const COMMAND_RUNNERS: Record<CommandName, (args: CliArgs, ctx: CliContext) => P
   summary: summaryCommand,
   annotate: annotateCommand,
   explain: explainCommand,
+  watch: watchCommand,
 };
 
 /** Commands that read one input at most. */
 const SINGLE_INPUT: readonly CommandName[] = ['history', 'annotate'];
 
 /** Commands with a --json form; the others refuse the option rather than silently print text. */
-const JSON_OUTPUT: readonly CommandName[] = ['parse', 'history', 'summary'];
+const JSON_OUTPUT: readonly CommandName[] = ['parse', 'history', 'summary', 'watch'];
 
 function usage(io: CliIo, err: UsageError): number {
   const hint = err.command !== undefined ? `tcp-states ${err.command} --help` : 'tcp-states --help';
@@ -69,7 +73,12 @@ export async function runCli(io: CliIo): Promise<number> {
     if (SINGLE_INPUT.includes(args.command) && args.operands.length > 1) {
       throw new UsageError(`${args.command} reads one input, got ${args.operands.length}`, args.command);
     }
-    if (args.command !== 'explain' && args.operands.length === 0 && io.stdin.isTTY === true) {
+    if (
+      args.command !== 'explain' &&
+      args.command !== 'watch' &&
+      args.operands.length === 0 &&
+      io.stdin.isTTY === true
+    ) {
       throw new UsageError(
         'no input: give a FILE, or pipe ss / netstat output in (ss -tanpo | tcp-states summary)',
         args.command,
@@ -83,6 +92,7 @@ export async function runCli(io: CliIo): Promise<number> {
       stdin: io.stdin,
       threads: threadCount(args, io.env),
       workerScript: io.workerScript,
+      onInterrupt: io.onInterrupt,
     };
     return await COMMAND_RUNNERS[args.command](args, ctx);
   } catch (err) {

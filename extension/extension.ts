@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { DiagramSidebarProvider, type DiagramStatus } from './sidebar/diagramSidebarProvider';
 import { registerCommands } from './commands';
 import { registerEditorFeatures, type EditorApi } from './editor/editorFeatures';
+import { lastRefusalMessage, registerLiveCommands } from './live/liveCommands';
+import { LiveWatchController } from './live/liveWatchController';
 
 /** What `activate` returns; integration tests read it through `extension.exports`. */
 export interface TcpStatesApi {
@@ -14,6 +16,8 @@ export interface TcpStatesApi {
     receiveForTest(raw: unknown): void;
   };
   readonly editor: EditorApi;
+  /** The live watch (Watch Connections…): its status and when it stops. */
+  readonly live: Pick<LiveWatchController, 'status' | 'onDidStop'> & { lastRefusal(): string | undefined };
   /** How long `activate` took, in milliseconds (reported by the integration suite). */
   readonly activationMs: number;
 }
@@ -22,7 +26,10 @@ export function activate(context: vscode.ExtensionContext): TcpStatesApi {
   const started = performance.now();
   const diagram = new DiagramSidebarProvider(context.extensionUri);
   const editor = registerEditorFeatures(diagram);
+  const live = new LiveWatchController();
   context.subscriptions.push(
+    live,
+    ...registerLiveCommands(live),
     diagram,
     vscode.window.registerWebviewViewProvider(DiagramSidebarProvider.viewId, diagram),
     ...editor.disposables,
@@ -36,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): TcpStatesApi {
       receiveForTest: (raw) => diagram.receiveForTest(raw),
     },
     editor: editor.api,
+    live: { status: () => live.status(), onDidStop: live.onDidStop, lastRefusal: lastRefusalMessage },
     activationMs: performance.now() - started,
   };
 }

@@ -58,8 +58,8 @@ test('core imports only core: the indexer and text core need neither host, CLI n
   assert.deepEqual(offenders, []);
 });
 
-test('nothing outside extension/ imports from it (the host is a leaf; CLI and webview share only core/)', () => {
-  const offenders = ['cli', 'webview', 'core'].flatMap((dir) =>
+test('nothing outside extension/ imports from it (the host is a leaf; CLI and webview share only core/ and node/)', () => {
+  const offenders = ['cli', 'webview', 'core', 'node'].flatMap((dir) =>
     tsFiles(dir).flatMap((f) =>
       importsOf(f)
         .filter((s) => s.startsWith('.') && landsIn(f, s) === 'extension')
@@ -67,6 +67,26 @@ test('nothing outside extension/ imports from it (the host is a leaf; CLI and we
     ),
   );
   assert.deepEqual(offenders, []);
+});
+
+test('node/ (Node code shared by host and CLI) imports only node/, core/ and Node: never vscode, the CLI or the host', () => {
+  const files = tsFiles('node');
+  assert.ok(files.includes(join('node', 'capture', 'chooseSource.ts')));
+  const offenders = files.flatMap((f) =>
+    importsOf(f)
+      .filter((s) => (s.startsWith('.') ? !['node', 'core'].includes(landsIn(f, s)) : !s.startsWith('node:')))
+      .map((s) => `${f} imports ${s}`),
+  );
+  assert.deepEqual(offenders, []);
+  // The arrows point one way: cli → node → core and extension → node → core; nothing below imports above.
+  const upward = ['core', 'webview'].flatMap((dir) =>
+    tsFiles(dir).flatMap((f) =>
+      importsOf(f)
+        .filter((s) => s.startsWith('.') && ['node', 'cli'].includes(landsIn(f, s)))
+        .map((s) => `${f} imports ${s}`),
+    ),
+  );
+  assert.deepEqual(upward, []);
 });
 
 test('webview code never imports vscode or Node modules', () => {
@@ -108,7 +128,7 @@ test('package.nls.zh-cn.json translates every key of package.nls.json, and packa
     assert.ok(key in en, `package.json refers to %${key}% which package.nls.json lacks`);
 });
 
-const SOURCE_DIRS = ['core', 'extension', 'webview', 'cli'];
+const SOURCE_DIRS = ['core', 'node', 'extension', 'webview', 'cli'];
 
 /** The source file a relative import names (`./x` → `x.ts` or `x/index.ts`), or undefined for a package. */
 function resolveImport(file: string, spec: string): string | undefined {

@@ -123,7 +123,14 @@ export async function installVsix(sb, vsix) {
  */
 export async function startCodeServer(
   sb,
-  { port, smokeTestDriver = false, host = '127.0.0.1', detached = true, log = () => {} } = {},
+  {
+    port,
+    smokeTestDriver = false,
+    host = '127.0.0.1',
+    detached = true,
+    log = () => {},
+    workspaceTrust = false,
+  } = {},
 ) {
   port ??= await freePort();
   const args = [
@@ -134,7 +141,8 @@ export async function startCodeServer(
     'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // workspaceTrust: the folder opens untrusted (Restricted Mode), for the tests of what is refused there.
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--reconnection-grace-time',
     '5',

@@ -41,8 +41,19 @@ async function main() {
   const extensionPath = process.env.TCP_STATES_EXTENSION_PATH ?? repoRoot;
   const testsPath =
     process.env.TCP_STATES_TESTS_PATH ?? join(repoRoot, 'out', 'test', 'integration', 'index.js');
-  const sb = makeSandbox('tcp-states-it-');
-  const server = await startCodeServer(sb, { smokeTestDriver: true });
+  // TCP_STATES_UNTRUSTED=1: workspace trust on and the folder not trusted, so the suite runs in Restricted Mode.
+  const untrusted = process.env.TCP_STATES_UNTRUSTED === '1';
+  const sb = makeSandbox(
+    'tcp-states-it-',
+    untrusted
+      ? {
+          'security.workspace.trust.enabled': true,
+          'security.workspace.trust.startupPrompt': 'never',
+          'security.workspace.trust.banner': 'never',
+        }
+      : {},
+  );
+  const server = await startCodeServer(sb, { smokeTestDriver: true, workspaceTrust: untrusted });
   console.log(
     `[runner] code-server at ${server.url}${process.env.TCP_STATES_NETNS_INNER ? ' (private network namespace)' : ''}`,
   );
