@@ -90,8 +90,7 @@ export function packetComment(t: TracePacket, trace: TraceResult, ctx: CliContex
   let tail = ` — ${roleText(t.role, t.fromClient, lang, resent)}`;
   const c = trace.connections[t.connection];
   // On the first packet of a connection caught mid-way: nothing proves which end opened it.
-  if (c?.midStart === true && c.packets[0] !== undefined && trace.packets[c.packets[0]] === t)
-    tail += ` · ${MID_START[lang]}`;
+  if (c.midStart && trace.packets[c.packets[0]] === t) tail += ` · ${MID_START[lang]}`;
   if (t.revision !== undefined)
     tail += ` · ${revisionText(t.revision.kind, t.revision.reason, t.revision.byLine, lang)}`;
   return `  ${paint(ctx.color, 'dim', '#')} ${conn}${states}${paint(ctx.color, 'dim', tail)}`;
