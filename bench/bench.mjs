@@ -3,8 +3,11 @@
 // addresses, by inputs.mjs) into bench/results/ (git-ignored). `--lines N` changes the size, `--runs N` the repetitions,
 // `--profile` also writes a V8 CPU profile of one CLI run and prints the functions with the most self time.
 // tcp-states is timed twice: as users run it (a file this large is parsed on two threads) and with --threads 1.
+// Then a ~1 GB ss dump (`--gb N` sets the size in GB, `--gb 0` skips it) is summarized once with its wall time and
+// max RSS (GNU time). Needs mawk (Debian package "mawk"; awk is used, and said, when missing) and /usr/bin/time.
+// Not part of CI: figures depend on the machine and its load, which is printed with them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { generate, root, templates } from './inputs.mjs';
@@ -18,6 +21,7 @@ const opt = (name, dflt) => {
 const LINES = opt('--lines', 1_000_000);
 const RUNS = opt('--runs', 5);
 const PROFILE = argv.includes('--profile');
+const GB = opt('--gb', 1);
 const cli = join(root, 'dist', 'cli.js');
 
 const FALLBACK_SS = [
@@ -156,7 +160,7 @@ for (const input of inputs) {
     `  --threads 1  ${oneMs.toFixed(0).padStart(6)} ms ${min(oneRuns)} ${rate(oneMs)}   (the same on one thread)`,
   );
   console.log(
-    `  ratio        ${(cliMs / awkMs).toFixed(2)}× on 2 threads, ${(oneMs / awkMs).toFixed(2)}× on 1 (mawk uses 1; target ≤ 1.5×; load average now ${load()})\n`,
+    `  ratio        ${(cliMs / awkMs).toFixed(2)}× on 2 threads, ${(oneMs / awkMs).toFixed(2)}× on 1 (mawk uses 1; target ≤ 1.0×; load average now ${load()})\n`,
   );
   if (PROFILE) {
     const dir = join(outDir, 'profiles');
@@ -169,5 +173,74 @@ for (const input of inputs) {
     );
     console.log(`  profile ${join(dir, name)}, top self time:`);
     console.log(topSelfTime(join(dir, name)).join('\n') + '\n');
+  }
+}
+
+/** Wall time and max RSS of one run, from GNU time (undefined when /usr/bin/time is missing). */
+function timeRss(cmd, args) {
+  if (!existsSync('/usr/bin/time')) return undefined;
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const [secs, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { ms: secs * 1000, rssMiB: kb / 1024 };
+}
+
+if (GB > 0) {
+  // ~133 bytes per generated ss row: enough rows for GB × 10^9 bytes.
+  const rows = Math.round((GB * 1e9) / 133);
+  const file = generate(
+    outDir,
+    'ss-tanpo',
+    'State      Recv-Q Send-Q Local Address:Port   Peer Address:Port Process',
+    ssRows,
+    rows,
+  );
+  const size = statSync(file).size;
+  const program = 'NR>1{++S[$1]} END{for(s in S) print s, S[s]}';
+  console.log(
+    `ss -tanpo, ${(size / 1e9).toFixed(2)} GB, ${(rows + 1).toLocaleString('en-US')} lines (${file}):`,
+  );
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const a = timeRss(awk, [program, file]);
+    const two = timeRss(process.execPath, [cli, 'summary', file]);
+    const one = timeRss(process.execPath, [cli, 'summary', '--threads', '1', file]);
+    if (!a || !two || !one) {
+      console.log('  /usr/bin/time not found (Debian package "time"): no RSS figures');
+      break;
+    }
+    runs.push({ a, two, one });
+  }
+  if (runs.length > 0) {
+    const med = (f) => median(runs.map(f));
+    const line = (name, ms, rss) =>
+      `  ${name.padEnd(12)} ${ms.toFixed(0).padStart(6)} ms  max RSS ${rss.toFixed(0).padStart(4)} MiB  ${(size / 1e6 / (ms / 1000)).toFixed(0)} MB/s`;
+    console.log(
+      line(
+        awk.split('/').pop(),
+        med((r) => r.a.ms),
+        med((r) => r.a.rssMiB),
+      ),
+    );
+    console.log(
+      line(
+        'tcp-states',
+        med((r) => r.two.ms),
+        med((r) => r.two.rssMiB),
+      ) + '   (2 threads)',
+    );
+    console.log(
+      line(
+        '--threads 1',
+        med((r) => r.one.ms),
+        med((r) => r.one.rssMiB),
+      ),
+    );
+    console.log(
+      `  ratio        ${(med((r) => r.two.ms) / med((r) => r.a.ms)).toFixed(2)}× on 2 threads (median of ${runs.length}; load average now ${load()})`,
+    );
   }
 }

@@ -8,6 +8,8 @@ import { DiagnosisCollector, type DiagnosisOptions } from '../core/analysis/diag
 import type { DiagnosisPart } from '../core/analysis/diagnosisCollector';
 import { LogParser, type ParserPart, type SplitState } from '../core/parse/logParser';
 import { SummaryBuilder, type SummaryPart } from '../core/analysis/summary';
+import { SsSummaryRows } from '../core/analysis/ssSummaryRows';
+import { drainSummary, splitsOnLf, type ByteRowHandler } from './summaryDrain';
 import {
   drainRange,
   drainSequential,
@@ -59,19 +61,36 @@ export class SummaryState {
   readonly collector: DiagnosisCollector;
   /** Packet lines (tcpdump, tshark) among the table rows. */
   readonly trace = new TraceCollector();
+  /** A line's bytes folded in without a record (plain ss rows); false when `range` must read it. */
+  readonly bytes: ByteRowHandler;
   readonly range: RangeHandler;
 
   constructor(options: DiagnosisOptions) {
     this.collector = new DiagnosisCollector(options);
     const { parser, builder, collector, trace } = this;
-    // The hot loop of the benchmark: parse, count, diagnose; nothing is kept per line but packet lines.
-    this.range = (text, bytes, start, end, n): void => {
+    const rows = new SsSummaryRows(parser, builder, collector, (b, s, e) =>
+      Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8', s, e),
+    );
+    this.bytes = (b, s, e, n) => rows.row(b, s, e, n);
+    // The general path: parse, count, diagnose; nothing is kept per line but packet lines.
+    const general: RangeHandler = (text, bytes, start, end, n): void => {
       const r = parser.parseRange(text, bytes, start, end, n);
       if (r !== undefined) {
         builder.add(r);
         collector.add(r);
       } else trace.range(text, start, end, n);
     };
+    this.general = general;
+    this.range = (text, bytes, start, end, n): void => {
+      if (bytes === undefined || !rows.row(bytes, start, end, n)) general(text, bytes, start, end, n);
+    };
+  }
+
+  readonly general: RangeHandler;
+
+  /** Reads the bytes [start, end) of `fd` (see drainSummary), lines numbered after `firstLine`; returns the count. */
+  drain(fd: number, start: number, end: number, firstLine: number): number {
+    return drainSummary(fd, start, end, firstLine, this.bytes, this.general);
   }
 }
 
@@ -100,9 +119,7 @@ export function summarizePart(req: PartRequest): PartResult {
     const s = new SummaryState(req.options);
     s.parser.assume(assumed);
     s.collector.continueSnapshot();
-    const splitter = new LineSplitter(s.range, true);
-    drainRange(fd, splitter, req.start, -1);
-    splitter.finish();
+    s.drain(fd, req.start, -1, 0);
     return {
       assumed,
       summary: s.builder.part(),
@@ -189,14 +206,14 @@ export async function readSummaryInput(
   config: SplitConfig,
   stdin: NodeJS.ReadableStream,
 ): Promise<ReadMode> {
-  if (file === '-' || config.threads < 2 || config.runPart === undefined) {
+  if (file === '-') {
     await readLineRanges(file, state.range, stdin);
     return 'one';
   }
   const fd = openSync(file, 'r');
   try {
     const st = fstatSync(fd);
-    if (!st.isFile() || isUtf16(fd)) {
+    if (!st.isFile() || isUtf16(fd) || !splitsOnLf(fd)) {
       // A FIFO, `<(…)` or /dev/stdin on a pipe: no offsets to cut at; UTF-16: byte offsets are not line starts
       // of the decoded text. Read it in order on this thread.
       const splitter = new LineSplitter(state.range, true);
@@ -205,19 +222,15 @@ export async function readSummaryInput(
       return 'one';
     }
     const cut =
-      st.size >= (config.minBytes ?? SPLIT_MIN_BYTES)
+      config.threads >= 2 && config.runPart !== undefined && st.size >= (config.minBytes ?? SPLIT_MIN_BYTES)
         ? lineStartFrom(fd, config.splitAt ?? Math.floor(st.size / 2))
         : -1;
-    const splitter = new LineSplitter(state.range, true);
-    if (cut <= 0 || cut >= st.size) {
-      drainRange(fd, splitter, 0, -1);
-      splitter.finish();
+    if (cut <= 0 || cut >= st.size || config.runPart === undefined) {
+      state.drain(fd, 0, -1, 0);
       return 'one';
     }
     const part = config.runPart({ kind: PART_KIND, file, start: cut, options });
-    drainRange(fd, splitter, 0, cut);
-    splitter.settle();
-    const lines = splitter.lines;
+    const lines = state.drain(fd, 0, cut, 0);
     const next = Buffer.alloc(1);
     readSync(fd, next, 0, 1, cut);
     const real = state.parser.splitState(lines + 1, next[0] === 32 || next[0] === 9);
@@ -235,14 +248,13 @@ export async function readSummaryInput(
       result.assumed.netstatColumns === real.netstatColumns
     ) {
       const shift = state.parser.snapshots.length - 1;
-      state.builder.merge(result.summary, shift);
+      state.builder.merge(result.summary, shift, lines);
       state.collector.merge(result.diagnosis, shift, lines);
       state.parser.adopt(result.parser, lines);
       return 'split';
     }
     // The worker assumed wrong (or failed): parse the rest here, exactly as one thread would have.
-    drainRange(fd, splitter, cut, -1);
-    splitter.finish();
+    state.drain(fd, cut, -1, lines);
     return 'fallback';
   } finally {
     closeSync(fd);

@@ -4,6 +4,8 @@ import { buildFindings } from './diagnosisFindings';
 import {
   GROUP_NAMES,
   GroupTable,
+  MAX_EVIDENCE_LINES,
+  type EndpointSource,
   mergeLines,
   newGroups,
   type Group,
@@ -14,6 +16,7 @@ import { connectionKey } from './history';
 import { formatEndpoint } from '../parse/address';
 import { processLabel } from '../parse/recordDraft';
 import type { ConnectionRecord, Endpoint, KernelEvent, LogFormat } from '../parse/types';
+import type { TcpState } from '../tcp/types';
 
 /** The OS that printed a format: BSD-style netstat is macOS/FreeBSD, Windows netstat Windows, the rest Linux. */
 export function osOfFormat(format: LogFormat): CaptureOs {
@@ -24,6 +27,24 @@ function partGroups(g: Groups): DiagnosisPart['groups'] {
   const out = {} as Record<GroupName, readonly Group[]>;
   for (const n of GROUP_NAMES) out[n] = g[n].list;
   return out;
+}
+
+/** A record's endpoints as an EndpointSource (one reused per collector). */
+class RecordSides implements EndpointSource {
+  local: Endpoint = { host: '*', port: '*' };
+  remote: Endpoint = this.local;
+
+  endpointAt(side: number): Endpoint {
+    return side === 0 ? this.local : this.remote;
+  }
+}
+
+/** GroupTable.bump of a group already found: false when there is none yet. */
+function bumpAgain(g: Group | undefined, line: number): boolean {
+  if (g === undefined) return false;
+  g.count++;
+  if (g.lines.length < MAX_EVIDENCE_LINES) g.lines.push(line);
+  return true;
 }
 
 /** conntrack ESTABLISHED flows with more than a day left run on nf_conntrack_tcp_timeout_established (5 days). */
@@ -59,6 +80,10 @@ export class DiagnosisCollector {
   private readonly transitions = new Map<string, ConnectionRecord>();
   private readonly kernel = new GroupTable();
   private g = newGroups();
+  private readonly sides = new RecordSides();
+  private fixedOf: Groups | undefined;
+  private rowsGroup: Group | undefined;
+  private hiddenGroup: Group | undefined;
   /** Set by continueSnapshot: snapshot 0 continues one whose earlier rows another collector saw. */
   private continued = false;
 
@@ -77,6 +102,36 @@ export class DiagnosisCollector {
       this.g = newGroups();
     }
     this.tally(r);
+  }
+
+  /**
+   * add() for a row read without a record (ssSummaryRows), given the fields the diagnosis reads: the local and
+   * remote hosts and ports as in its endpoints (`src` makes those when a group needs a sample), `timerKind` as
+   * TimerInfo.kind, `owner` the first owner's processLabel.
+   */
+  addRow(
+    format: LogFormat,
+    state: TcpState,
+    lh: string,
+    lp: string,
+    rh: string,
+    rp: string,
+    src: EndpointSource,
+    line: number,
+    snapshot: number,
+    recvQ: number | undefined,
+    sendQ: number | undefined,
+    timerKind: string | undefined,
+    owner: string | undefined,
+  ): void {
+    if (owner !== undefined) this.sawProcesses = true;
+    if (this.os === undefined && format !== 'conntrack') this.os = osOfFormat(format);
+    if (snapshot !== this.snapshot) {
+      if (snapshot < this.snapshot) return;
+      this.snapshot = snapshot;
+      this.g = newGroups();
+    }
+    this.tallyRow(format, state, lh, lp, rh, rp, src, line, recvQ, sendQ, timerKind, owner);
   }
 
   addKernelEvent(e: KernelEvent): void {
@@ -189,82 +244,117 @@ export class DiagnosisCollector {
       this.tallyConntrack(r);
       return;
     }
-    const { local, remote, line } = r;
-    if (r.format === 'ss') {
-      this.g.ssrows.bump(0, 'rows', '', local, line);
-      if (r.state === 'LISTEN' || r.state === 'TIME_WAIT' || r.state === 'SYN_RECEIVED')
-        this.g.ssrows.bump(0, 'hidden', '', local, line);
+    const owner = r.processes[0];
+    const sides = this.sides;
+    sides.local = r.local;
+    sides.remote = r.remote;
+    this.tallyRow(
+      r.format,
+      r.state,
+      r.local.host,
+      r.local.port,
+      r.remote.host,
+      r.remote.port,
+      sides,
+      r.line,
+      r.recvQ,
+      r.sendQ,
+      r.timer?.kind,
+      owner === undefined ? undefined : processLabel(owner),
+    );
+  }
+
+  private tallyRow(
+    format: LogFormat,
+    state: TcpState,
+    lh: string,
+    lp: string,
+    rh: string,
+    rp: string,
+    src: EndpointSource,
+    line: number,
+    recvQ: number | undefined,
+    sendQ: number | undefined,
+    timerKind: string | undefined,
+    name: string | undefined,
+  ): void {
+    if (format === 'ss') {
+      // Every ss row bumps these two fixed groups: keep them at hand rather than look them up per row.
+      if (this.fixedOf !== this.g) {
+        this.fixedOf = this.g;
+        this.rowsGroup = undefined;
+        this.hiddenGroup = undefined;
+      }
+      if (!bumpAgain(this.rowsGroup, line))
+        this.rowsGroup = this.g.ssrows.bumpFrom(0, 'rows', '', src, 0, line);
+      if (
+        (state === 'LISTEN' || state === 'TIME_WAIT' || state === 'SYN_RECEIVED') &&
+        !bumpAgain(this.hiddenGroup, line)
+      )
+        this.hiddenGroup = this.g.ssrows.bumpFrom(0, 'hidden', '', src, 0, line);
     }
-    switch (r.state) {
+    switch (state) {
       case 'LISTEN': {
-        this.g.listen.bump(0, local.port, '', local, line);
-        const backlog = r.sendQ ?? 0;
-        const queued = r.recvQ ?? 0;
+        this.g.listen.bumpFrom(0, lp, '', src, 0, line);
+        const backlog = sendQ ?? 0;
+        const queued = recvQ ?? 0;
         // ss prints the accept queue as Recv-Q and min(backlog, somaxconn) as Send-Q on LISTEN rows; a backlog
         // of 0 still admits one connection (sk_acceptq_is_full tests >), so Recv-Q 1 over Send-Q 0 overflows.
-        if (r.format === 'ss' && r.sendQ !== undefined && queued > 0 && queued >= backlog) {
-          const g = this.g.accept.bump(0, local.host, local.port, local, line);
-          g.maxQ = Math.max(g.maxQ, r.recvQ ?? 0);
+        if (format === 'ss' && sendQ !== undefined && queued > 0 && queued >= backlog) {
+          const g = this.g.accept.bumpFrom(0, lh, lp, src, 0, line);
+          g.maxQ = Math.max(g.maxQ, recvQ ?? 0);
           g.backlog = backlog;
         }
         return;
       }
       case 'SYN_RECEIVED':
-        this.g.synrecv.bump(0, local.host, local.port, local, line);
+        this.g.synrecv.bumpFrom(0, lh, lp, src, 0, line);
         return;
       case 'SYN_SENT':
-        this.g.synsent.bump(0, remote.host, remote.port, remote, line);
+        this.g.synsent.bumpFrom(0, rh, rp, src, 1, line);
         return;
       case 'TIME_WAIT':
         // Ports are exhausted per (local IP, destination IP, destination port): group by the local IP too.
-        if (remote.port !== '*') {
-          const g = this.g.timewait.bump(0, `${local.host} ${remote.host}`, remote.port, remote, line);
-          if (g.count === 1) g.label = `${local.host} → ${formatEndpoint(remote)}`;
+        if (rp !== '*') {
+          const g = this.g.timewait.bumpFrom(0, `${lh} ${rh}`, rp, src, 1, line);
+          if (g.count === 1) g.label = `${lh} → ${formatEndpoint(src.endpointAt(1))}`;
         }
         return;
       case 'LAST_ACK':
-        this.g.lastack.bump(0, '', '', local, line);
+        this.g.lastack.bumpFrom(0, '', '', src, 0, line);
         return;
       case 'FIN_WAIT_2':
-        if (r.timer?.kind === 'timewait') this.g.fw2.bump(0, 'timer', '', local, line);
-        else if (r.processes.length === 0) this.g.fw2.bump(0, 'noproc', '', local, line);
+        if (timerKind === 'timewait') this.g.fw2.bumpFrom(0, 'timer', '', src, 0, line);
+        else if (name === undefined) this.g.fw2.bumpFrom(0, 'noproc', '', src, 0, line);
         return;
       case 'ESTABLISHED':
-        if ((r.sendQ ?? 0) >= this.options.sendQThreshold) {
-          const g = this.g.sendq.bump(0, remote.host, remote.port, remote, line);
-          g.maxQ = Math.max(g.maxQ, r.sendQ ?? 0);
-          if (r.timer?.kind === 'persist' || r.timer?.kind === 'probe') g.flagged++;
+        if ((sendQ ?? 0) >= this.options.sendQThreshold) {
+          const g = this.g.sendq.bumpFrom(0, rh, rp, src, 1, line);
+          g.maxQ = Math.max(g.maxQ, sendQ ?? 0);
+          if (timerKind === 'persist' || timerKind === 'probe') g.flagged++;
         }
         return;
       case 'CLOSE_WAIT': {
         // Grouped by owner when the capture names processes, else by the service side: the local address when
         // its port listens (ss and netstat list LISTEN rows first) or faces an ephemeral remote port, else the destination.
-        const owner = r.processes[0];
-        const name = owner === undefined ? undefined : processLabel(owner);
         let g: Group;
         if (name !== undefined) {
-          g = this.g.closewait.bump(CW_PROCESS, name, '', local, line);
+          g = this.g.closewait.bumpFrom(CW_PROCESS, name, '', src, 0, line);
           g.label = name;
         } else {
-          const remotePort = Number(remote.port);
-          const serviceLocal =
-            this.g.listen.has(0, local.port) || (remotePort >= 32768 && Number(local.port) < remotePort);
+          const remotePort = Number(rp);
+          const serviceLocal = this.g.listen.has(0, lp) || (remotePort >= 32768 && Number(lp) < remotePort);
           if (!serviceLocal && this.continued && this.snapshot === 0) {
             // Whether local.port listens may depend on rows before this part: merge decides.
-            g = this.g.closewait.bump(
-              CW_UNDECIDED,
-              `${local.host} ${local.port}`,
-              `${remote.host} ${remote.port}`,
-              remote,
-              line,
-            );
-            if (g.local === undefined) (g as { local?: Endpoint }).local = local;
+            g = this.g.closewait.bumpFrom(CW_UNDECIDED, `${lh} ${lp}`, `${rh} ${rp}`, src, 1, line);
+            if (g.local === undefined) (g as { local?: Endpoint }).local = src.endpointAt(0);
           } else {
-            const side = serviceLocal ? local : remote;
-            g = this.g.closewait.bump(serviceLocal ? CW_LOCAL : CW_REMOTE, side.host, side.port, side, line);
+            g = serviceLocal
+              ? this.g.closewait.bumpFrom(CW_LOCAL, lh, lp, src, 0, line)
+              : this.g.closewait.bumpFrom(CW_REMOTE, rh, rp, src, 1, line);
           }
         }
-        if ((r.recvQ ?? 0) > 0) g.flagged++;
+        if ((recvQ ?? 0) > 0) g.flagged++;
         return;
       }
       default:

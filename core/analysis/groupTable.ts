@@ -36,6 +36,11 @@ export interface Group {
   label?: string;
 }
 
+/** A row's endpoints (side 0: local, 1: remote), made only when a new group needs one as its sample. */
+export interface EndpointSource {
+  endpointAt(side: number): Endpoint;
+}
+
 /**
  * Groups keyed by (kind, a, b) in nested maps, so the hot path hashes the host and port strings it already
  * holds (shared between rows) instead of building a `"host port"` key per row; `list` keeps first-seen order.
@@ -64,6 +69,25 @@ export class GroupTable {
     }
     inner.set(g.b, g);
     this.list.push(g);
+  }
+
+  /** bump() whose sample, needed only by a new group, is `src.endpointAt(side)`. */
+  bumpFrom(kind: number, a: string, b: string, src: EndpointSource, side: number, line: number): Group {
+    const outer = this.index[kind];
+    let inner = outer.get(a);
+    if (inner === undefined) {
+      inner = new Map();
+      outer.set(a, inner);
+    }
+    let g = inner.get(b);
+    if (g === undefined) {
+      g = { kind, a, b, sample: src.endpointAt(side), count: 0, lines: [], maxQ: 0, backlog: 0, flagged: 0 };
+      inner.set(b, g);
+      this.list.push(g);
+    }
+    g.count++;
+    if (g.lines.length < MAX_EVIDENCE_LINES) g.lines.push(line);
+    return g;
   }
 
   bump(kind: number, a: string, b: string, sample: Endpoint, line: number): Group {

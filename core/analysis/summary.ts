@@ -57,7 +57,8 @@ function present(c: FullCounts): StateCounts {
   return out;
 }
 
-interface Tally {
+/** A port's or a process's count and its counts per state (indexed like TCP_STATES). */
+export interface Tally {
   count: number;
   readonly states: FullCounts;
 }
@@ -122,6 +123,7 @@ export interface SummaryPart {
   readonly procs: readonly (readonly [string, number, Int32Array])[];
   readonly perSnapshot: readonly Int32Array[];
   readonly formats: readonly LogFormat[];
+  readonly firstLines: Int32Array;
 }
 
 function tallies(map: Map<string, Tally>): [string, number, Int32Array][] {
@@ -156,10 +158,13 @@ export class SummaryBuilder {
   private lastProcTally: Tally | undefined;
   private readonly perSnapshot: FullCounts[] = [];
   private readonly formats: LogFormat[] = [];
+  /** The 1-based line of the first record in each state (indexed like TCP_STATES; 0: none yet), for links. */
+  readonly firstLines = zeroCounts();
   private lastFormat: LogFormat | undefined;
 
   add(r: ConnectionRecord): void {
     const state = STATE_INDEX.get(r.state) ?? 0;
+    if (this.firstLines[state] === 0) this.firstLines[state] = r.line;
     this.total++;
     this.states[state]++;
     const port = portNumber(r.local.port);
@@ -193,6 +198,49 @@ export class SummaryBuilder {
     }
   }
 
+  /**
+   * add() for a row read without a record (ssSummaryRows): `state` indexes TCP_STATES, `port` is the local port
+   * as a number (-1 when not decimal), `owners[0, ownerCount)` the procTally of the row's distinct process labels.
+   */
+  addRow(
+    format: LogFormat,
+    state: number,
+    port: number,
+    localPort: string,
+    owners: readonly Tally[],
+    ownerCount: number,
+    snapshot: number,
+    line: number,
+  ): void {
+    if (this.firstLines[state] === 0) this.firstLines[state] = line;
+    this.total++;
+    this.states[state]++;
+    if (port >= 0) this.portCounts[port * STATE_COUNT + state]++;
+    else bump(this.otherPorts, localPort, state);
+    for (let i = 0; i < ownerCount; i++) {
+      const t = owners[i];
+      t.count++;
+      t.states[state]++;
+    }
+    const per = this.perSnapshot;
+    while (per.length <= snapshot) per.push(zeroCounts());
+    per[snapshot][state]++;
+    if (format !== this.lastFormat) {
+      this.lastFormat = format;
+      if (!this.formats.includes(format)) this.formats.push(format);
+    }
+  }
+
+  /** The tally of the process labelled `name` (made, with no counts, when new), for addRow. */
+  procTally(name: string): Tally {
+    let t = this.procs.get(name);
+    if (t === undefined) {
+      t = { count: 0, states: zeroCounts() };
+      this.procs.set(name, t);
+    }
+    return t;
+  }
+
   /** The counts so far, for another builder's `merge`. */
   part(): SummaryPart {
     return {
@@ -203,14 +251,18 @@ export class SummaryBuilder {
       procs: tallies(this.procs),
       perSnapshot: this.perSnapshot,
       formats: this.formats,
+      firstLines: this.firstLines,
     };
   }
 
   /**
    * Adds what a builder counted over the rest of the input, as if its records had been added here (keys
-   * first seen there come after those seen here): its snapshot k is snapshot k + snapshotShift here.
+   * first seen there come after those seen here): its snapshot k is snapshot k + snapshotShift here, its line n
+   * line n + lineShift.
    */
-  merge(p: SummaryPart, snapshotShift: number): void {
+  merge(p: SummaryPart, snapshotShift: number, lineShift = 0): void {
+    for (let i = 0; i < STATE_COUNT; i++)
+      if (this.firstLines[i] === 0 && p.firstLines[i] > 0) this.firstLines[i] = p.firstLines[i] + lineShift;
     this.total += p.total;
     for (let i = 0; i < STATE_COUNT; i++) this.states[i] += p.states[i];
     const c = this.portCounts;

@@ -1,6 +1,6 @@
 // Pure (runs anywhere: host, webview, CLI): line-by-line recognition of every connection-table dialect.
 import type { ConnectionRecord, KernelEvent, ParseResult, SnapshotInfo } from './types';
-import type { RecordDraft } from './recordDraft';
+import { rowDraft, type RecordDraft } from './recordDraft';
 import { bsdColumnsFromHeader, parseBsdLine, type BsdColumns } from './bsdParser';
 import { parseConntrackLine } from './conntrackParser';
 import { RowScanner } from './fastRows';
@@ -14,6 +14,10 @@ import { parseTcpstatesCsv, parseTcpstatesLine } from './tcpstatesParser';
 import { Tokens, isHexString } from './tokens';
 import { parseWindowsLine, parseWindowsOwnerLine } from './windowsParser';
 import { ownString } from '../text/ownString';
+
+/** The record standing for the last ss row read by acceptPlainSs's caller. */
+const WILDCARD_EP = { host: '*', port: '*' };
+const PLAIN_SS: RecordDraft = rowDraft(0, 'ss', 'ESTABLISHED', 'ESTAB', 0, 5, WILDCARD_EP, WILDCARD_EP);
 
 /**
  * What the parse of the lines after a point depends on, for an input parsed in two parts: the netstat
@@ -89,6 +93,28 @@ export class LogParser {
       }
     }
     return this.parseLine(start === 0 && end === text.length ? text : text.slice(start, end), n);
+  }
+
+  /** True when a plain row may be read without the parser: no Windows owner line or PowerShell list is pending. */
+  get plainRows(): boolean {
+    return this.lastWindows === undefined && !this.psList.open;
+  }
+
+  /**
+   * What parseRange does around an ss row read elsewhere (ssSummaryRows, which keeps no record): the line
+   * counted in its snapshot, which may be continued by `ss -i` lines; returns the snapshot's index.
+   */
+  acceptPlainSs(n: number): number {
+    if (this.current) this.current.endLine = n;
+    else this.startSnapshot(n, undefined);
+    this.recordsInCurrent++;
+    // Continuation lines are appended to a record nobody reads: reset it so it never grows.
+    const stand = PLAIN_SS;
+    stand.info = undefined;
+    stand.infoLine = undefined;
+    this.lastSs = stand;
+    this.lastSsLine = n;
+    return (this.current as SnapshotInfo).index;
   }
 
   /**
