@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { DiagramSidebarProvider, type DiagramStatus } from './sidebar/diagramSidebarProvider';
 import { registerCommands } from './commands';
 import { registerEditorFeatures, type EditorApi } from './editor/editorFeatures';
+import { LargeCaptureController } from './largeFile/largeCaptureController';
 
 /** What `activate` returns; integration tests read it through `extension.exports`. */
 export interface TcpStatesApi {
@@ -12,6 +13,7 @@ export interface TcpStatesApi {
     readonly onHighlighted: DiagramSidebarProvider['onHighlighted'];
   };
   readonly editor: EditorApi;
+  readonly largeCapture: LargeCaptureController;
   /** How long `activate` took, in milliseconds (reported by the integration suite). */
   readonly activationMs: number;
 }
@@ -20,7 +22,12 @@ export function activate(context: vscode.ExtensionContext): TcpStatesApi {
   const started = performance.now();
   const diagram = new DiagramSidebarProvider(context.extensionUri);
   const editor = registerEditorFeatures(diagram);
+  const largeCapture = new LargeCaptureController(
+    context.asAbsolutePath('dist/largeCaptureWorker.js'),
+    diagram,
+  );
   context.subscriptions.push(
+    largeCapture,
     diagram,
     vscode.window.registerWebviewViewProvider(DiagramSidebarProvider.viewId, diagram),
     ...editor.disposables,
@@ -33,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): TcpStatesApi {
       onHighlighted: diagram.onHighlighted,
     },
     editor: editor.api,
+    largeCapture,
     activationMs: performance.now() - started,
   };
 }
