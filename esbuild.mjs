@@ -30,7 +30,11 @@ function listTests(dir) {
 const targets = [
   {
     ...common,
-    entryPoints: { extension: 'extension/extension.ts' },
+    // The large-capture worker is its own entry: a worker_thread loads it by path.
+    entryPoints: {
+      extension: 'extension/extension.ts',
+      largeCaptureWorker: 'extension/largeFile/largeCaptureWorker.ts',
+    },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

@@ -5,6 +5,7 @@ import { registerCommands } from './commands';
 import { registerEditorFeatures, type EditorApi } from './editor/editorFeatures';
 import { lastRefusalMessage, registerLiveCommands } from './live/liveCommands';
 import { LiveWatchController } from './live/liveWatchController';
+import { LargeCaptureController } from './largeFile/largeCaptureController';
 
 /** What `activate` returns; integration tests read it through `extension.exports`. */
 export interface TcpStatesApi {
@@ -18,6 +19,7 @@ export interface TcpStatesApi {
   readonly editor: EditorApi;
   /** The live watch (Watch Connections…): its status and when it stops. */
   readonly live: Pick<LiveWatchController, 'status' | 'onDidStop'> & { lastRefusal(): string | undefined };
+  readonly largeCapture: LargeCaptureController;
   /** How long `activate` took, in milliseconds (reported by the integration suite). */
   readonly activationMs: number;
 }
@@ -27,8 +29,13 @@ export function activate(context: vscode.ExtensionContext): TcpStatesApi {
   const diagram = new DiagramSidebarProvider(context.extensionUri);
   const editor = registerEditorFeatures(diagram);
   const live = new LiveWatchController();
+  const largeCapture = new LargeCaptureController(
+    context.asAbsolutePath('dist/largeCaptureWorker.js'),
+    diagram,
+  );
   context.subscriptions.push(
     live,
+    largeCapture,
     ...registerLiveCommands(live),
     diagram,
     vscode.window.registerWebviewViewProvider(DiagramSidebarProvider.viewId, diagram),
@@ -44,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): TcpStatesApi {
     },
     editor: editor.api,
     live: { status: () => live.status(), onDidStop: live.onDidStop, lastRefusal: lastRefusalMessage },
+    largeCapture,
     activationMs: performance.now() - started,
   };
 }

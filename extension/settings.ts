@@ -22,6 +22,7 @@ const NAMES = {
   synRecvThreshold: 'diagnostics.synRecvThreshold',
   synSentThreshold: 'diagnostics.synSentThreshold',
   diagramCompact: 'diagram.compact',
+  largeFileThreshold: 'largeFile.thresholdMB',
 } as const;
 
 /** A setting, by the name the code knows it under. */
@@ -115,4 +116,10 @@ export function diagnosisOptions(): Partial<DiagnosisOptions> {
     if (typeof v === 'number' && Number.isFinite(v) && v >= 1) out[name] = Math.floor(v);
   }
   return out;
+}
+
+/** Files at least this large (MiB) get the large-capture offer even when VS Code syncs them (default 50). */
+export function largeFileThresholdMB(): number {
+  const v = read<unknown>('largeFileThreshold', 50);
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 50;
 }
