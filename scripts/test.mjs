@@ -12,7 +12,7 @@ const ALL = ['static', 'unit', 'cli', 'webview', 'integration'];
 // The fewest tests each tier must run. A tier that runs fewer (a glob that matches nothing, a suite that finds
 // no test, a runner that dies before its summary) fails, so a silent zero can never read as green.
 // Raise these as tests are added; never lower them to make a run pass.
-const MIN_TESTS = { static: 8, unit: 130, cli: 19, webview: 40, integration: 30 };
+const MIN_TESTS = { static: 8, unit: 130, cli: 19, webview: 40, integration: 33 };
 const wanted = process.argv.slice(2).filter((a) => ALL.includes(a));
 const tiers = wanted.length ? wanted : ALL;
 
