@@ -103,7 +103,8 @@ export function allocateColumns(lines: number): LineColumns {
 
 /** Interned strings and objects that many lines share. */
 export interface LineTables {
-  readonly connections: readonly IndexedConnection[];
+  /** Connection by id (core/document/connectionTable.ts keeps them as numbers and builds the object). */
+  readonly connections: { get(id: number): IndexedConnection };
   readonly timerKinds: readonly string[];
   readonly processes: readonly string[];
 }
@@ -178,7 +179,7 @@ export class LineIndex {
       stateStart: c.start[line],
       stateEnd: c.end[line],
       format: FORMATS[c.format[line]],
-      connection: this.tables.connections[c.conn[line] - 1],
+      connection: this.tables.connections.get(c.conn[line] - 1),
       snapshot: snap === 0 ? undefined : snap - 1,
       timer:
         tk === 0

@@ -1,12 +1,12 @@
 // Pure (extension host, bench, unit tests): builds a LineIndex in time-boxed slices so a 1M-line log never blocks the host.
 import { DEFAULT_DIAGNOSIS_OPTIONS, DiagnosisCollector, type DiagnosisOptions } from '../analysis/diagnosis';
-import { connectionKey } from '../analysis/history';
 import { LogParser } from '../parse/logParser';
 import { SummaryBuilder, type StateCounts } from '../analysis/summary';
 import type { ConnectionRecord } from '../parse/types';
 import { processLabel } from '../parse/recordDraft';
 import { TCP_STATES } from '../tcp/types';
-import { allocateColumns, FORMATS, LineIndex, type IndexedConnection, type LineColumns } from './lineIndex';
+import { ConnectionTable } from './connectionTable';
+import { allocateColumns, FORMATS, LineIndex, type LineColumns } from './lineIndex';
 
 /** Where the text comes from: a VS Code document in the host, an array of lines in the bench and tests. */
 export interface LineSource {
@@ -59,10 +59,11 @@ export class LineIndexBuilder {
   private readonly cols: LineColumns;
   private readonly summary = new SummaryBuilder();
   private readonly diagnosis: DiagnosisCollector;
-  private readonly connIds = new Map<string, number>();
-  private readonly connections: IndexedConnection[] = [];
+  private readonly connections = new ConnectionTable();
   private readonly timerKinds: string[] = [];
   private readonly processIds = new Map<string, number>();
+  /** name → pid → process id: most rows name a pid, and this builds no label string per row. */
+  private readonly processByPid = new Map<string, Map<number, number>>();
   private readonly processes: string[] = [];
   private readonly listenPorts = new Set<string>();
   private readonly counts = new Uint32Array(TCP_STATES.length);
@@ -127,23 +128,24 @@ export class LineIndexBuilder {
     if (r.recvQ !== undefined) c.recvQ[line] = Math.min(r.recvQ, 0x7fffffff);
     if (r.sendQ !== undefined) c.sendQ[line] = Math.min(r.sendQ, 0x7fffffff);
     const p = r.processes[0];
-    if (p !== undefined)
-      c.process[line] =
-        this.processId(p.pid === undefined || p.name === '' ? processLabel(p) : `${p.name} (pid ${p.pid})`) +
-        1;
+    if (p !== undefined) c.process[line] = this.processOf(p) + 1;
     if (r.state === 'LISTEN' && r.local.port !== '*') this.listenPorts.add(r.local.port);
     this.summary.add(r);
     this.diagnosis.add(r);
   }
 
+  /** connectionKey()'s identity (core/analysis/history.ts), interned as numbers. */
   private connectionId(r: ConnectionRecord): number {
-    const key = connectionKey(r);
-    let id = this.connIds.get(key);
-    if (id === undefined) {
-      id = this.connections.length;
-      this.connIds.set(key, id);
-      this.connections.push({ id, key, local: r.local, remote: r.remote });
-    }
+    const listener = r.state === 'LISTEN' || (r.from === 'LISTEN' && r.state === 'CLOSED');
+    return this.connections.intern(r.local, r.remote, listener);
+  }
+
+  private processOf(p: ConnectionRecord['processes'][number]): number {
+    if (p.pid === undefined || p.name === '') return this.processId(processLabel(p));
+    let byPid = this.processByPid.get(p.name);
+    if (byPid === undefined) this.processByPid.set(p.name, (byPid = new Map<number, number>()));
+    let id = byPid.get(p.pid);
+    if (id === undefined) byPid.set(p.pid, (id = this.processId(`${p.name} (pid ${p.pid})`)));
     return id;
   }
 
@@ -160,6 +162,7 @@ export class LineIndexBuilder {
   result(): LineIndex {
     for (const e of this.parser.kernelEvents) this.diagnosis.addKernelEvent(e);
     const snapshots = [...this.parser.snapshots];
+    this.connections.freeze();
     const summary = this.summary;
     const series = Math.max(snapshots.length, this.snapshotCounts.length) > 1;
     return new LineIndex(
