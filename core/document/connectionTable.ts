@@ -20,10 +20,21 @@ export class ConnectionTable {
   /** Ports that are not plain decimal numbers ('*', service names), as ids ≥ 65536. */
   private readonly portTexts: string[] = [];
   private readonly portIds = new Map<string, number>();
-  private data = new Int32Array(4 * 1024);
+  private data: Int32Array;
   private count = 0;
   /** Open addressing: 0 = empty, else 1 + connection id. Dropped by freeze(). */
-  private slots: Int32Array | undefined = new Int32Array(2048);
+  private slots: Int32Array | undefined;
+
+  /**
+   * `expected`: how many connections there may be — a document's line count, as no line holds two. Sized for it
+   * up front, the table never grows while a sliced build runs: growing a million entries takes one long pause.
+   * Pages never written are never touched (typed arrays start zeroed), so a generous size costs little.
+   */
+  constructor(expected = 1024) {
+    const n = Math.max(16, Math.ceil(expected));
+    this.data = new Int32Array(4 * n);
+    this.slots = new Int32Array(2 ** Math.ceil(Math.log2(2 * n + 1)));
+  }
 
   get size(): number {
     return this.count;
@@ -70,7 +81,8 @@ export class ConnectionTable {
     this.slots = undefined;
     this.hostIds.clear();
     this.portIds.clear();
-    if (this.data.length > this.count * 4) this.data = this.data.slice(0, this.count * 4);
+    // A document with far fewer connections than lines gives back the room it was sized for.
+    if (this.data.length > this.count * 8) this.data = this.data.slice(0, this.count * 4);
   }
 
   get(id: number): IndexedConnection {
