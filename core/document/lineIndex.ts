@@ -72,9 +72,9 @@ export interface LineColumns {
   readonly snapshot: Int32Array;
   /** 0 = none, else 1 + index in the timer-kind table. */
   readonly timerKind: Uint8Array;
-  /** NaN when the timer showed no time. */
+  /** Read only where timerKind is set; NaN when the timer showed no time. */
   readonly timerSeconds: Float32Array;
-  /** -1 = not shown. */
+  /** 0 = not shown, else 1 + the queue (so no column needs filling: untouched pages stay unallocated). */
   readonly recvQ: Int32Array;
   readonly sendQ: Int32Array;
   /** 0 = none, else 1 + index in the process table. */
@@ -83,8 +83,6 @@ export interface LineColumns {
 
 export function allocateColumns(lines: number): LineColumns {
   const n = lines + 1;
-  const recvQ = new Int32Array(n).fill(-1);
-  const sendQ = new Int32Array(n).fill(-1);
   return {
     state: new Uint8Array(n),
     from: new Uint8Array(n),
@@ -94,9 +92,9 @@ export function allocateColumns(lines: number): LineColumns {
     conn: new Int32Array(n),
     snapshot: new Int32Array(n),
     timerKind: new Uint8Array(n),
-    timerSeconds: new Float32Array(n).fill(Number.NaN),
-    recvQ,
-    sendQ,
+    timerSeconds: new Float32Array(n),
+    recvQ: new Int32Array(n),
+    sendQ: new Int32Array(n),
     process: new Int32Array(n),
   };
 }
@@ -140,6 +138,8 @@ export class LineIndex {
     private readonly tables: LineTables,
     readonly facts: IndexFacts,
     private readonly summarize: () => Summary,
+    /** Lines above the columns: column i holds line base + i (0 for a whole document, more for a range index). */
+    private readonly base = 0,
   ) {}
 
   /** Lines the columns hold: the document's line count, or 0 when it has no connection (columns dropped). */
@@ -159,7 +159,8 @@ export class LineIndex {
 
   /** The state on a 1-based line, or undefined when it is not a connection line. */
   stateAt(line: number): TcpState | undefined {
-    const code = line > 0 && line <= this.rows ? this.cols.state[line] : 0;
+    const i = line - this.base;
+    const code = i > 0 && i <= this.rows ? this.cols.state[i] : 0;
     return code === 0 ? undefined : TCP_STATES[code - 1];
   }
 
@@ -167,26 +168,27 @@ export class LineIndex {
     const state = this.stateAt(line);
     if (state === undefined) return undefined;
     const c = this.cols;
-    const fromCode = c.from[line];
-    const snap = c.snapshot[line];
-    const tk = c.timerKind[line];
-    const secs = c.timerSeconds[line];
-    const proc = c.process[line];
+    const i = line - this.base;
+    const fromCode = c.from[i];
+    const snap = c.snapshot[i];
+    const tk = c.timerKind[i];
+    const secs = c.timerSeconds[i];
+    const proc = c.process[i];
     return {
       line,
       state,
       from: fromCode === 0 ? undefined : TCP_STATES[fromCode - 1],
-      stateStart: c.start[line],
-      stateEnd: c.end[line],
-      format: FORMATS[c.format[line]],
-      connection: this.tables.connections.get(c.conn[line] - 1),
+      stateStart: c.start[i],
+      stateEnd: c.end[i],
+      format: FORMATS[c.format[i]],
+      connection: this.tables.connections.get(c.conn[i] - 1),
       snapshot: snap === 0 ? undefined : snap - 1,
       timer:
         tk === 0
           ? undefined
           : { kind: this.tables.timerKinds[tk - 1], seconds: Number.isNaN(secs) ? undefined : secs },
-      recvQ: c.recvQ[line] < 0 ? undefined : c.recvQ[line],
-      sendQ: c.sendQ[line] < 0 ? undefined : c.sendQ[line],
+      recvQ: c.recvQ[i] === 0 ? undefined : c.recvQ[i] - 1,
+      sendQ: c.sendQ[i] === 0 ? undefined : c.sendQ[i] - 1,
       process: proc === 0 ? undefined : this.tables.processes[proc - 1],
     };
   }
@@ -195,10 +197,12 @@ export class LineIndex {
   spansIn(first: number, last: number): StateSpan[] {
     const out: StateSpan[] = [];
     const c = this.cols;
-    const end = Math.min(last, this.rows);
-    for (let line = Math.max(1, first); line <= end; line++) {
-      const code = c.state[line];
-      if (code !== 0) out.push({ line, state: TCP_STATES[code - 1], start: c.start[line], end: c.end[line] });
+    const base = this.base;
+    const end = Math.min(last - base, this.rows);
+    for (let i = Math.max(1, first - base); i <= end; i++) {
+      const code = c.state[i];
+      if (code !== 0)
+        out.push({ line: i + base, state: TCP_STATES[code - 1], start: c.start[i], end: c.end[i] });
     }
     return out;
   }
@@ -208,7 +212,7 @@ export class LineIndex {
     const out: number[] = [];
     const conn = this.cols.conn;
     const want = connectionId + 1;
-    for (let line = 1; line <= this.rows; line++) if (conn[line] === want) out.push(line);
+    for (let i = 1; i <= this.rows; i++) if (conn[i] === want) out.push(i + this.base);
     return out;
   }
 
@@ -221,15 +225,15 @@ export class LineIndex {
     const { conn, state, from } = this.cols;
     const want = connectionId + 1;
     let last = 0;
-    const end = Math.min(upto, this.rows);
-    for (let line = 1; line <= end; line++) {
-      if (conn[line] !== want) continue;
-      const code = state[line];
-      const fromCode = from[line];
+    const end = Math.min(upto - this.base, this.rows);
+    for (let i = 1; i <= end; i++) {
+      if (conn[i] !== want) continue;
+      const code = state[i];
+      const fromCode = from[i];
       if (code === last && fromCode === 0) continue;
       last = code;
       out.push({
-        line,
+        line: i + this.base,
         state: TCP_STATES[code - 1],
         from: fromCode === 0 ? undefined : TCP_STATES[fromCode - 1],
       });
@@ -242,9 +246,10 @@ export class LineIndex {
     const code = TCP_STATES.indexOf(state) + 1;
     const col = this.cols.state;
     const n = this.rows;
-    for (let i = 1; i <= n; i++) {
-      const line = ((after - 1 + i) % n) + 1;
-      if (col[line] === code) return line;
+    const at = after - this.base;
+    for (let k = 1; k <= n; k++) {
+      const i = ((((at - 1 + k) % n) + n) % n) + 1;
+      if (col[i] === code) return i + this.base;
     }
     return undefined;
   }
@@ -259,9 +264,9 @@ export class LineIndex {
     const code = TCP_STATES.indexOf(state) + 1;
     const col = this.cols.state;
     const out: number[] = [];
-    const end = Math.min(last, this.rows);
-    for (let line = Math.max(1, first); line <= end && out.length < limit; line++)
-      if (col[line] === code) out.push(line);
+    const end = Math.min(last - this.base, this.rows);
+    for (let i = Math.max(1, first - this.base); i <= end && out.length < limit; i++)
+      if (col[i] === code) out.push(i + this.base);
     return out;
   }
 

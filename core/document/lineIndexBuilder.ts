@@ -54,12 +54,15 @@ function stateCode(state: ConnectionRecord['state'] | undefined): number {
 /** Folds a document line by line; `step()` does one slice, `result()` freezes it into a LineIndex. */
 export class LineIndexBuilder {
   private next = 0;
+  /** Column i holds line base + i. */
+  private readonly base: number;
   private records = 0;
   private readonly parser = new LogParser();
   private readonly cols: LineColumns;
-  private readonly summary = new SummaryBuilder();
-  private readonly diagnosis: DiagnosisCollector;
-  private readonly connections = new ConnectionTable();
+  /** Undefined for a range index, whose lines are all it is for. */
+  private readonly summary: SummaryBuilder | undefined;
+  private readonly diagnosis: DiagnosisCollector | undefined;
+  private readonly connections: ConnectionTable;
   private readonly timerKinds: string[] = [];
   private readonly processIds = new Map<string, number>();
   /** name → pid → process id: most rows name a pid, and this builds no label string per row. */
@@ -71,12 +74,20 @@ export class LineIndexBuilder {
 
   constructor(
     private readonly source: LineSource,
-    diagnosis: Partial<DiagnosisOptions> = {},
+    /** Undefined: a range index (buildRangeIndex), without summary or diagnosis. */
+    diagnosis: Partial<DiagnosisOptions> | undefined = {},
     private readonly now: () => number = Date.now,
     private readonly unparsed?: LineSink,
+    /** 0-based line to start at: a range index (buildRangeIndex) reads only a window of the document. */
+    from = 0,
   ) {
-    this.cols = allocateColumns(source.lineCount);
-    this.diagnosis = new DiagnosisCollector({ ...DEFAULT_DIAGNOSIS_OPTIONS, ...diagnosis });
+    this.next = this.base = Math.min(Math.max(0, from), source.lineCount);
+    this.cols = allocateColumns(source.lineCount - this.base);
+    this.connections = new ConnectionTable(source.lineCount - this.base);
+    if (diagnosis !== undefined) {
+      this.summary = new SummaryBuilder();
+      this.diagnosis = new DiagnosisCollector({ ...DEFAULT_DIAGNOSIS_OPTIONS, ...diagnosis });
+    }
   }
 
   get done(): boolean {
@@ -102,8 +113,8 @@ export class LineIndexBuilder {
 
   private add(r: ConnectionRecord): void {
     const c = this.cols;
-    const line = r.line;
-    if (line < 1 || line > this.source.lineCount) return;
+    const i = r.line - this.base; // the column of the record's line
+    if (i < 1 || r.line > this.source.lineCount) return;
     this.records++;
     const code = stateCode(r.state);
     this.counts[code - 1]++;
@@ -112,26 +123,26 @@ export class LineIndexBuilder {
         this.snapshotCounts.push(new Uint32Array(TCP_STATES.length));
       this.snapshotCounts[r.snapshot][code - 1]++;
     }
-    c.state[line] = code;
-    c.from[line] = stateCode(r.from);
-    c.start[line] = Math.min(r.stateStart, MAX_U16);
-    c.end[line] = Math.min(r.stateEnd, MAX_U16);
-    c.format[line] = Math.max(0, FORMATS.indexOf(r.format));
-    c.conn[line] = this.connectionId(r) + 1;
-    if (r.snapshot !== undefined) c.snapshot[line] = r.snapshot + 1;
+    c.state[i] = code;
+    c.from[i] = stateCode(r.from);
+    c.start[i] = Math.min(r.stateStart, MAX_U16);
+    c.end[i] = Math.min(r.stateEnd, MAX_U16);
+    c.format[i] = Math.max(0, FORMATS.indexOf(r.format));
+    c.conn[i] = this.connectionId(r) + 1;
+    if (r.snapshot !== undefined) c.snapshot[i] = r.snapshot + 1;
     if (r.timer !== undefined) {
       let k = this.timerKinds.indexOf(r.timer.kind);
       if (k < 0) k = this.timerKinds.push(r.timer.kind) - 1;
-      c.timerKind[line] = Math.min(k + 1, 0xff);
-      if (r.timer.seconds !== undefined) c.timerSeconds[line] = r.timer.seconds;
+      c.timerKind[i] = Math.min(k + 1, 0xff);
+      c.timerSeconds[i] = r.timer.seconds ?? Number.NaN;
     }
-    if (r.recvQ !== undefined) c.recvQ[line] = Math.min(r.recvQ, 0x7fffffff);
-    if (r.sendQ !== undefined) c.sendQ[line] = Math.min(r.sendQ, 0x7fffffff);
+    if (r.recvQ !== undefined) c.recvQ[i] = Math.min(r.recvQ, 0x7ffffffe) + 1;
+    if (r.sendQ !== undefined) c.sendQ[i] = Math.min(r.sendQ, 0x7ffffffe) + 1;
     const p = r.processes[0];
-    if (p !== undefined) c.process[line] = this.processOf(p) + 1;
+    if (p !== undefined) c.process[i] = this.processOf(p) + 1;
     if (r.state === 'LISTEN' && r.local.port !== '*') this.listenPorts.add(r.local.port);
-    this.summary.add(r);
-    this.diagnosis.add(r);
+    this.summary?.add(r);
+    this.diagnosis?.add(r);
   }
 
   /** connectionKey()'s identity (core/analysis/history.ts), interned as numbers. */
@@ -160,7 +171,8 @@ export class LineIndexBuilder {
 
   /** Freezes the index; the diagnosis is finished here, the full summary only when first asked for. */
   result(): LineIndex {
-    for (const e of this.parser.kernelEvents) this.diagnosis.addKernelEvent(e);
+    const diagnosis = this.diagnosis;
+    if (diagnosis !== undefined) for (const e of this.parser.kernelEvents) diagnosis.addKernelEvent(e);
     const snapshots = [...this.parser.snapshots];
     this.connections.freeze();
     const summary = this.summary;
@@ -171,14 +183,15 @@ export class LineIndexBuilder {
       this.records === 0 ? allocateColumns(0) : this.cols,
       { connections: this.connections, timerKinds: this.timerKinds, processes: this.processes },
       {
-        findings: this.diagnosis.findings(),
+        findings: diagnosis === undefined ? [] : diagnosis.findings(),
         snapshots,
         records: this.records,
         listenPorts: [...this.listenPorts],
         counts: toCounts(this.counts),
         snapshotCounts: series ? this.snapshotCounts.map(toCounts) : [],
       },
-      () => summary.result(snapshots),
+      () => (summary ?? new SummaryBuilder()).result(snapshots),
+      this.base,
     );
   }
 }
@@ -222,6 +235,27 @@ export async function buildLineIndex(
   const index = b.result();
   options.onSlice?.(now() - t0);
   return index;
+}
+
+/**
+ * Lines read before a range index's first line, so that it starts under its table's header (netstat's columns)
+ * and its snapshot's timestamp, as the whole-document index does, and sees some of each connection's past.
+ */
+const RANGE_LOOKBACK = 400;
+
+/**
+ * Indexes only lines [first, last] (1-based, inclusive) and up to RANGE_LOOKBACK lines above them: what the
+ * visible range needs, at once, while the whole document is still being indexed in slices. The lines of the
+ * range get the same state, columns, timer, queues and process as in the whole index; its counts, snapshot
+ * numbers and each connection's past cover only the window, and it has no findings and an empty summary: it is
+ * for the lines, not the totals (a document's totals come from its whole index only).
+ */
+export function buildRangeIndex(source: LineSource, first: number, last: number): LineIndex {
+  const end = Math.min(source.lineCount, Math.max(first, last));
+  const window: LineSource = { lineCount: end, lineText: (i) => source.lineText(i) };
+  const b = new LineIndexBuilder(window, undefined, Date.now, undefined, first - 1 - RANGE_LOOKBACK);
+  b.step(Number.POSITIVE_INFINITY);
+  return b.result();
 }
 
 /** A LineSource over an array of lines. */

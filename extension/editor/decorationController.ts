@@ -21,6 +21,8 @@ export const FAMILY_COLOR: Readonly<Record<Family, string>> = {
 };
 
 const DEBOUNCE_MS = 100;
+/** A new index or preview is drawn at once: the visible lines are what the user waits for. */
+const INDEXED_DELAY_MS = 0;
 /** Lines decorated beyond each visible range, so a small scroll does not show bare lines. */
 const MARGIN_LINES = 20;
 
@@ -35,6 +37,7 @@ export class DecorationController extends Disposable {
   private readonly inlineType: vscode.TextEditorDecorationType;
   private readonly applied = new Map<string, DecoratedLines>();
   private readonly refreshLater = this.register(new Debouncer(DEBOUNCE_MS, () => this.refresh()));
+  private readonly refreshSoon = this.register(new Debouncer(INDEXED_DELAY_MS, () => this.refresh()));
 
   constructor(private readonly indexes: DocumentIndexService) {
     super();
@@ -61,7 +64,7 @@ export class DecorationController extends Disposable {
       }),
     );
     const schedule = (): void => this.refreshLater.schedule();
-    this.register(indexes.onDidIndex(schedule));
+    this.register(indexes.onDidIndex(() => this.refreshSoon.schedule()));
     this.register(vscode.window.onDidChangeVisibleTextEditors(schedule));
     this.register(vscode.window.onDidChangeTextEditorVisibleRanges(schedule));
     this.register(
@@ -83,43 +86,42 @@ export class DecorationController extends Disposable {
   }
 
   private refresh(): void {
+    this.refreshLater.cancel();
+    this.refreshSoon.cancel();
     this.applied.clear();
     for (const editor of vscode.window.visibleTextEditors) this.decorate(editor);
   }
 
   private decorate(editor: vscode.TextEditor): void {
     const document = editor.document;
-    const index = this.indexes.indexOf(document);
     const byFamily = new Map<Family, vscode.Range[]>();
     const inline: vscode.DecorationOptions[] = [];
     const states: number[] = [];
     const inlineLines: number[] = [];
-    if (index !== undefined && index.recordCount > 0) {
-      const colors = stateColorsEnabled();
-      const mode = inlineMeaningMode();
-      const lang = uiLang();
-      for (const visible of editor.visibleRanges) {
-        const first = Math.max(1, visible.start.line + 1 - MARGIN_LINES);
-        const last = Math.min(document.lineCount, visible.end.line + 1 + MARGIN_LINES);
-        for (const span of index.spansIn(first, last)) {
-          // Lines at or after an edit not yet re-indexed may have moved: leave them bare until the rebuild.
-          if (this.indexes.indexFor(document, span.line) === undefined) continue;
-          const lineText = document.lineAt(span.line - 1);
-          if (colors && span.end <= lineText.text.length) {
-            const family = stateReference(span.state).family;
-            let list = byFamily.get(family);
-            if (list === undefined) byFamily.set(family, (list = []));
-            list.push(new vscode.Range(span.line - 1, span.start, span.line - 1, span.end));
-            states.push(span.line);
-          }
-          const entry = mode === 'off' ? undefined : index.entryAt(span.line);
-          const text = entry === undefined ? undefined : inlineMeaning(entry, mode, lang);
-          if (text !== undefined) {
-            // After the last visible character: ss pads its lines with spaces up to the terminal width.
-            const at = new vscode.Position(span.line - 1, lineText.text.trimEnd().length);
-            inline.push({ range: new vscode.Range(at, at), renderOptions: { after: { contentText: text } } });
-            inlineLines.push(span.line);
-          }
+    const colors = stateColorsEnabled();
+    const mode = inlineMeaningMode();
+    const lang = uiLang();
+    for (const visible of editor.visibleRanges) {
+      const first = Math.max(1, visible.start.line + 1 - MARGIN_LINES);
+      const last = Math.min(document.lineCount, visible.end.line + 1 + MARGIN_LINES);
+      // Each line from the index that describes it: the document's, or the visible range's preview while it is
+      // being indexed. Lines at or after an edit not yet re-indexed, and not previewed, stay bare until the rebuild.
+      for (const { index, span } of this.indexes.spansIn(document, first, last)) {
+        const lineText = document.lineAt(span.line - 1);
+        if (colors && span.end <= lineText.text.length) {
+          const family = stateReference(span.state).family;
+          let list = byFamily.get(family);
+          if (list === undefined) byFamily.set(family, (list = []));
+          list.push(new vscode.Range(span.line - 1, span.start, span.line - 1, span.end));
+          states.push(span.line);
+        }
+        const entry = mode === 'off' ? undefined : index.entryAt(span.line);
+        const text = entry === undefined ? undefined : inlineMeaning(entry, mode, lang);
+        if (text !== undefined) {
+          // After the last visible character: ss pads its lines with spaces up to the terminal width.
+          const at = new vscode.Position(span.line - 1, lineText.text.trimEnd().length);
+          inline.push({ range: new vscode.Range(at, at), renderOptions: { after: { contentText: text } } });
+          inlineLines.push(span.line);
         }
       }
     }

@@ -1,7 +1,7 @@
 // Extension host: keeps one LineIndex per scanned document, rebuilt in slices after edits, for every editor feature.
 import * as vscode from 'vscode';
-import type { LineIndex } from '../../core/document/lineIndex';
-import { buildLineIndex, type Scheduler } from '../../core/document/lineIndexBuilder';
+import type { LineIndex, StateSpan } from '../../core/document/lineIndex';
+import { buildLineIndex, buildRangeIndex, type Scheduler } from '../../core/document/lineIndexBuilder';
 import { buildTraceIndex } from '../../core/document/traceBuild';
 import type { TraceFinding } from '../../core/document/traceFindings';
 import { TraceCollector, type TraceIndex } from '../../core/document/traceIndex';
@@ -18,6 +18,21 @@ const HOST_SCHEDULER: Scheduler = {
 /** Documents from these schemes are never scanned: output channels, SCM views and diff sides are not logs. */
 const SKIPPED_SCHEMES = new Set(['output', 'git', 'vscode-scm', 'debug', 'vscode-terminal', 'comment']);
 const EDIT_DEBOUNCE_MS = 150;
+/** Lines indexed beyond each visible range by a preview, so a small scroll stays coloured. */
+const PREVIEW_MARGIN = 40;
+/** Smaller documents are indexed whole within a slice or two: no preview. */
+const PREVIEW_MIN_LINES = 5000;
+/** A preview spans at most this many lines (two editors far apart on one document: the first one's range). */
+const PREVIEW_MAX_LINES = 3000;
+
+/** The visible lines indexed on their own while the whole document is (re)indexed in slices. */
+interface Preview {
+  readonly index: LineIndex;
+  /** 1-based, inclusive. */
+  readonly first: number;
+  readonly last: number;
+  readonly version: number;
+}
 
 interface Tracked {
   readonly document: vscode.TextDocument;
@@ -28,6 +43,8 @@ interface Tracked {
   traceFindings?: readonly TraceFinding[];
   /** 1-based: lines of `index` below this are still true after the edits made since it was built. */
   validBelow: number;
+  /** While a build is in flight: the visible lines, indexed at once (buildRangeIndex). */
+  preview?: Preview;
   build?: { readonly version: number; cancelled: boolean; readonly done: Promise<LineIndex | undefined> };
   /** The rebuild after a burst of edits. */
   readonly rebuildLater: Debouncer;
@@ -36,7 +53,7 @@ interface Tracked {
 export class DocumentIndexService extends Disposable {
   private readonly tracked = new Map<string, Tracked>();
   private readonly indexedEmitter = this.register(new vscode.EventEmitter<vscode.TextDocument>());
-  /** A document's index was replaced (built, rebuilt or dropped). */
+  /** A document's index was replaced (built, rebuilt or dropped), or its visible lines were previewed. */
   readonly onDidIndex = this.indexedEmitter.event;
 
   constructor() {
@@ -48,6 +65,15 @@ export class DocumentIndexService extends Disposable {
       onDidChangeSettings((change) => {
         if (change.affects('languages', ...DIAGNOSIS_THRESHOLDS)) this.reconsiderAll();
       }),
+    );
+    // The visible lines first: an editor shown or scrolled while its document is being indexed gets a preview.
+    this.register(
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const e of editors) this.previewVisible(e.document);
+      }),
+    );
+    this.register(
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.previewVisible(e.textEditor.document)),
     );
     for (const d of vscode.workspace.textDocuments) this.consider(d);
   }
@@ -62,11 +88,42 @@ export class DocumentIndexService extends Disposable {
     return this.tracked.get(document.uri.toString())?.index;
   }
 
-  /** The index, if `line` (1-based) is still described by it; undefined for non-connection documents. */
+  /**
+   * The index that describes `line` (1-based): the document's, if the line is still true in it, else the visible
+   * range's preview while a build is in flight; undefined off connection documents.
+   */
   indexFor(document: vscode.TextDocument, line: number): LineIndex | undefined {
     const t = this.tracked.get(document.uri.toString());
-    if (t?.index === undefined || t.index.recordCount === 0 || line >= t.validBelow) return undefined;
-    return t.index;
+    if (t === undefined) return undefined;
+    if (t.index !== undefined && line < t.validBelow) return t.index.recordCount === 0 ? undefined : t.index;
+    const p = t.preview;
+    if (p === undefined || p.version !== document.version || line < p.first || line > p.last)
+      return undefined;
+    return p.index.recordCount === 0 ? undefined : p.index;
+  }
+
+  /** The state spans of lines [first, last] (1-based), each with the index that describes its line. */
+  spansIn(
+    document: vscode.TextDocument,
+    first: number,
+    last: number,
+  ): { readonly index: LineIndex; readonly span: StateSpan }[] {
+    const t = this.tracked.get(document.uri.toString());
+    const out: { index: LineIndex; span: StateSpan }[] = [];
+    if (t === undefined) return out;
+    const whole = t.index;
+    let next = first;
+    if (whole !== undefined && whole.recordCount > 0 && first < t.validBelow) {
+      const end = Math.min(last, t.validBelow - 1);
+      for (const span of whole.spansIn(first, end)) out.push({ index: whole, span });
+      next = end + 1;
+    }
+    const p = t.preview;
+    if (next <= last && p !== undefined && p.version === document.version && p.index.recordCount > 0) {
+      for (const span of p.index.spansIn(Math.max(next, p.first), Math.min(last, p.last)))
+        out.push({ index: p.index, span });
+    }
+    return out;
   }
 
   /** The latest packet trace of the document, whatever its version; undefined when it has no packet line. */
@@ -163,10 +220,49 @@ export class DocumentIndexService extends Disposable {
       t.trace = built?.index;
       t.traceFindings = built?.findings;
       t.validBelow = Number.POSITIVE_INFINITY;
+      t.preview = undefined;
       this.indexedEmitter.fire(document);
       return index;
     });
     t.build = build;
+    this.previewVisible(document);
+  }
+
+  /**
+   * While the document is being indexed, indexes its visible lines at once (a few ms for a screenful) so that
+   * they are coloured and hoverable long before the whole index lands; the lines it covers are dropped from it
+   * as soon as the build ends.
+   */
+  private previewVisible(document: vscode.TextDocument): void {
+    const t = this.tracked.get(document.uri.toString());
+    if (t?.build === undefined || t.document !== document || document.lineCount < PREVIEW_MIN_LINES) return;
+    const ranges = vscode.window.visibleTextEditors
+      .filter((e) => e.document === document)
+      .flatMap((e) => e.visibleRanges);
+    if (ranges.length === 0) return;
+    let first = Math.min(...ranges.map((r) => r.start.line)) + 1 - PREVIEW_MARGIN;
+    let last = Math.max(...ranges.map((r) => r.end.line)) + 1 + PREVIEW_MARGIN;
+    if (last - first > PREVIEW_MAX_LINES) {
+      first = ranges[0].start.line + 1 - PREVIEW_MARGIN;
+      last = ranges[0].end.line + 1 + PREVIEW_MARGIN;
+    }
+    first = Math.max(1, first);
+    last = Math.min(document.lineCount, last);
+    // Lines the current index still describes need no preview.
+    if (t.index !== undefined && last < t.validBelow) return;
+    const p = t.preview;
+    if (p !== undefined && p.version === document.version && p.first <= first && p.last >= last) return;
+    const source = {
+      lineCount: document.lineCount,
+      lineText: (i: number): string => document.lineAt(i).text,
+    };
+    t.preview = {
+      index: buildRangeIndex(source, first, last),
+      first,
+      last,
+      version: document.version,
+    };
+    this.indexedEmitter.fire(document);
   }
 
   private drop(document: vscode.TextDocument): void {

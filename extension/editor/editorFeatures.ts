@@ -33,6 +33,8 @@ export interface EditorApi {
   lastSelection(): DiagramSelection | null;
   /** The status bar text, when shown. */
   statusBarText(): string | undefined;
+  /** Whether the document's whole index has landed (before it, only the visible lines are indexed). */
+  wholeIndexReady(document: vscode.TextDocument): boolean;
   /** The state on a 1-based line of a document, if it is a connection line. */
   stateAt(document: vscode.TextDocument, line: number): TcpState | undefined;
   /** The state of the connection line under the active editor's cursor (a default for Explain State). */
@@ -63,6 +65,7 @@ export function registerEditorFeatures(diagram: DiagramSidebarProvider): {
     },
     lastSelection: () => selection.lastPublished,
     statusBarText: () => statusBar.text,
+    wholeIndexReady: (document) => indexes.indexOf(document) !== undefined,
     stateAt: (document, line) => indexes.indexFor(document, line)?.stateAt(line),
     stateAtCursor: () => {
       const editor = vscode.window.activeTextEditor;

@@ -299,4 +299,40 @@ describe('Editor features on connection logs', () => {
       assert.ok((await api.editor.indexed(doc)) > 0);
     }
   });
+
+  it('colours and answers the visible lines of a big log before its whole index is built', async function () {
+    this.timeout(120_000);
+    // 200,000 lines of real ss snapshots (about 34 MB: VS Code still hands it to extensions), one timestamp each.
+    const block = fs.readFileSync(fixture('linux', 'ss-tanpo.txt').fsPath, 'utf8').replace(/\s+$/, '');
+    const lines: string[] = [];
+    for (let snap = 0; lines.length < 200_000; snap++)
+      lines.push(new Date(Date.UTC(2026, 10, 23, 20, 0, snap)).toUTCString(), ...block.split('\n'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcp-states-visible-'));
+    const file = path.join(dir, 'series.ss.log');
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    try {
+      const uri = vscode.Uri.file(file);
+      const document = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(document, { preview: false });
+      // Scrolled to the middle at once: far below anything the sliced build has reached.
+      const mid = linesMatching(document, /^ESTAB/).find((l) => l > 100_000) as number;
+      editor.revealRange(new vscode.Range(mid, 0, mid, 0), vscode.TextEditorRevealType.InCenter);
+      const seen = await waitFor('the visible lines coloured', () => {
+        const d = api.editor.decoratedLines(uri);
+        return d.states.includes(mid + 1) ? { d, whole: api.editor.wholeIndexReady(document) } : undefined;
+      });
+      assert.equal(seen.whole, false, 'coloured before the whole index landed');
+      assert.equal(api.editor.stateAt(document, mid + 1), 'ESTABLISHED');
+      const before = await hoverText(uri, new vscode.Position(mid, 2));
+      assert.match(before, /ESTABLISHED/);
+      // Then the whole index: the same line, the same answer, now with the document's totals.
+      assert.ok((await api.editor.indexed(document)) > 150_000);
+      assert.equal(api.editor.wholeIndexReady(document), true);
+      assert.equal(api.editor.stateAt(document, mid + 1), 'ESTABLISHED');
+      assert.match(await hoverText(uri, new vscode.Position(mid, 2)), /ESTABLISHED/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -10,6 +10,7 @@ import {
   arraySource,
   buildLineIndex,
   buildLineIndexSync,
+  buildRangeIndex,
   splitLines,
 } from '../../../core/document/lineIndexBuilder';
 import { countsTitle, snapshotBlocks } from '../../../core/document/snapshotBlocks';
@@ -245,4 +246,35 @@ void test('hover: a LISTEN accept queue above its backlog is overflowing, equal 
   const idle = lines.slice();
   idle[at - 1] = lines[at - 1].replace(/^LISTEN +2 +1 /, 'LISTEN     0      1 ');
   assert.match(hoverOf(idle), /accept queue: 0 \/ 1\n/);
+});
+
+/** What a line's entry shows the user, with the connection as its endpoints (ids differ between indexes). */
+function shown(index: ReturnType<typeof buildLineIndexSync>, line: number): unknown {
+  const e = index.entryAt(line);
+  if (e === undefined) return undefined;
+  const { connection, snapshot: _snapshot, ...rest } = e;
+  return { ...rest, key: connection.key, local: connection.local, remote: connection.remote };
+}
+
+void test('a range index gives the visible lines the same entries as the whole index, mid-document too', () => {
+  // Real captures taken one after another: ss and netstat tables, so a range starts under either header.
+  const blocks = ['timeseries-ss-tanpo.log', 'netstat-tanpo.txt', 'ss-tanpo.txt', 'netstat-tanpe.txt'];
+  const lines: string[] = [];
+  for (let copy = 0; copy < 12; copy++)
+    for (const b of blocks) lines.push(...splitLines(capture(b).replace(/\s+$/, '')));
+  const source = arraySource(lines);
+  const whole = buildLineIndexSync(source);
+  let compared = 0;
+  for (const first of [1, 37, 200, 1003, 2222, lines.length - 50]) {
+    const last = Math.min(lines.length, first + 59);
+    const range = buildRangeIndex(source, first, last);
+    for (let line = first; line <= last; line++) {
+      assert.deepEqual(shown(range, line), shown(whole, line), `line ${line}: ${lines[line - 1]}`);
+      if (whole.entryAt(line) !== undefined) compared++;
+    }
+    assert.deepEqual(range.spansIn(first, last), whole.spansIn(first, last));
+    // Nothing past the range is read.
+    assert.equal(range.stateAt(last + 1), undefined);
+  }
+  assert.ok(compared > 250, `only ${compared} connection lines compared`);
 });
