@@ -4,41 +4,33 @@
 // are many and distinct), then reports: the table build with packet collection and the reconstruction, both in
 // slices (max, p99: the longest the extension host would be blocked), memory, and the work per hover, per
 // selection and per 60-line visible range. `--packets N` changes the size.
-/* global performance, setInterval, clearInterval */
-import * as esbuild from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+/* global performance */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  average,
+  bundleCore,
+  heapNow,
+  hostScheduler as scheduler,
+  megabytes,
+  outDir,
+  root,
+  sliceStats,
+  timed,
+  watchEventLoop,
+} from './slices.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const outDir = join(root, 'bench', 'results');
 const argv = process.argv.slice(2);
 const PACKETS = argv.includes('--packets') ? Number(argv[argv.indexOf('--packets') + 1]) : 100_000;
-mkdirSync(outDir, { recursive: true });
 
-const entry = join(outDir, 'traceBenchEntry.ts');
-writeFileSync(
-  entry,
-  [
-    "export { buildLineIndex, arraySource } from '../../core/document/lineIndexBuilder';",
-    "export { TraceCollector } from '../../core/document/traceIndex';",
-    "export { buildTraceIndex } from '../../core/document/traceBuild';",
-    "export { traceSelection } from '../../core/document/traceSelection';",
-    "export { traceHoverMarkdown } from '../../core/text/traceHover';",
-    "export { packetInline, connectionLensTitle } from '../../core/text/traceText';",
-  ].join('\n'),
-);
-const bundle = join(outDir, 'traceCore.mjs');
-await esbuild.build({
-  entryPoints: [entry],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile: bundle,
-  logLevel: 'warning',
-});
-const core = await import(pathToFileURL(bundle).href);
+const core = await bundleCore('traceBench', [
+  "export { buildLineIndex, arraySource } from '../../core/document/lineIndexBuilder';",
+  "export { TraceCollector } from '../../core/document/traceIndex';",
+  "export { buildTraceIndex } from '../../core/document/traceBuild';",
+  "export { traceSelection } from '../../core/document/traceSelection';",
+  "export { traceHoverMarkdown } from '../../core/text/traceHover';",
+  "export { packetInline, connectionLensTitle } from '../../core/text/traceText';",
+]);
 
 // A long trace from the real ones: every scenario's packet lines, copy after copy, client ports moved per copy.
 const dir = join(root, 'test', 'fixtures', 'traces');
@@ -62,20 +54,9 @@ for (let copy = 0; lines.length <= PACKETS; copy++) {
 }
 lines.length = PACKETS + 1;
 const source = core.arraySource(lines);
-const scheduler = {
-  now: () => performance.now(),
-  yieldToEventLoop: () => new Promise((r) => setImmediate(r)),
-};
 
-globalThis.gc?.();
-const heapBefore = process.memoryUsage();
-let maxGap = 0;
-let last = performance.now();
-const ticker = setInterval(() => {
-  const now = performance.now();
-  maxGap = Math.max(maxGap, now - last);
-  last = now;
-}, 1);
+const heapBefore = await heapNow();
+const loop = watchEventLoop();
 const tableSlices = [];
 const traceSlices = [];
 const collector = new core.TraceCollector();
@@ -85,19 +66,9 @@ const t1 = performance.now();
 const built = await core.buildTraceIndex(collector, { scheduler, onSlice: (ms) => traceSlices.push(ms) });
 const trace = built.index;
 const t2 = performance.now();
-clearInterval(ticker);
-globalThis.gc?.();
-const heapAfter = process.memoryUsage();
+const maxGap = loop.stop();
+const heapAfter = await heapNow();
 
-const timed = (n, f) => {
-  const ts = [];
-  for (let i = 0; i < n; i++) {
-    const s = performance.now();
-    f(i);
-    ts.push(performance.now() - s);
-  }
-  return ts;
-};
 const pick = (i) => trace.trace.packets[(i * 7919) % trace.packetCount].packet.line;
 const hover = timed(200, (i) => {
   const at = trace.packetAt(pick(i));
@@ -114,42 +85,20 @@ const l0 = performance.now();
 for (const c of trace.connections.slice(0, 2000)) core.connectionLensTitle(trace, c, 'en');
 const lensMs = performance.now() - l0;
 
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return {
-    max: Number(s[s.length - 1].toFixed(2)),
-    p99: Number(s[Math.floor(s.length * 0.99)].toFixed(2)),
-    p50: Number(s[Math.floor(s.length * 0.5)].toFixed(2)),
-  };
-};
-const avg = (xs) => Number((xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(3));
 const report = {
   packets: trace.packetCount,
   connections: trace.connections.length,
   tableBuildMs: Math.round(t1 - t0),
-  tableSlices: { count: tableSlices.length, ...stats(tableSlices) },
+  tableSlices: sliceStats(tableSlices),
   reconstructMs: Math.round(t2 - t1),
-  reconstructSlices: { count: traceSlices.length, ...stats(traceSlices) },
-  maxEventLoopGapMs: Number(maxGap.toFixed(2)),
-  heapMB: Number(
-    (
-      (heapAfter.heapUsed + heapAfter.arrayBuffers - heapBefore.heapUsed - heapBefore.arrayBuffers) /
-      1048576
-    ).toFixed(1),
-  ),
-  hoverAvgMs: avg(hover),
-  selectionAvgMs: avg(selection),
-  decorate60AvgMs: avg(decorate),
+  reconstructSlices: sliceStats(traceSlices),
+  maxEventLoopGapMs: maxGap,
+  heapMB: megabytes(heapAfter - heapBefore),
+  hoverAvgMs: average(hover),
+  selectionAvgMs: average(selection),
+  decorate60AvgMs: average(decorate),
   findings: findings.length,
   lenses2000Ms: Math.round(lensMs),
-  topTableSlices: [...tableSlices]
-    .sort((a, b) => b - a)
-    .slice(0, 5)
-    .map((x) => Number(x.toFixed(1))),
-  topTraceSlices: [...traceSlices]
-    .sort((a, b) => b - a)
-    .slice(0, 5)
-    .map((x) => Number(x.toFixed(1))),
   gcExposed: typeof globalThis.gc === 'function',
 };
 console.log(
