@@ -4,7 +4,8 @@
 import { stateReference } from '../core/tcp/stateReference';
 import type { Lang, TcpState } from '../core/tcp/types';
 import { SIDE } from '../core/text/traceText';
-import { revisionText, roleText } from '../core/text/traceWords';
+import { revisionText } from '../core/text/revisionText';
+import { roleText } from '../core/text/traceWords';
 import { terminalSafe } from '../core/text/terminalText';
 import type { TracePacket, TraceResult } from '../core/trace/traceTypes';
 import { paint, type CliContext } from './cliOutput';
@@ -91,7 +92,6 @@ export function packetComment(t: TracePacket, trace: TraceResult, ctx: CliContex
   const c = trace.connections[t.connection];
   // On the first packet of a connection caught mid-way: nothing proves which end opened it.
   if (c.midStart && trace.packets[c.packets[0]] === t) tail += ` · ${MID_START[lang]}`;
-  if (t.revision !== undefined)
-    tail += ` · ${revisionText(t.revision.kind, t.revision.reason, t.revision.byLine, lang)}`;
+  if (t.revision !== undefined) tail += ` · ${revisionText(t.revision.kind, t.revision.byLine, lang)}`;
   return `  ${paint(ctx.color, 'dim', '#')} ${conn}${states}${paint(ctx.color, 'dim', tail)}`;
 }

@@ -1,8 +1,8 @@
 // Pure (runs anywhere): the short words the CLI prints for packets of a reconstructed trace (what a packet does,
-// why it was revised, what a connection's outcome means), in English and Chinese. The editor's longer sentences
-// are in traceText.ts.
+// what a connection's outcome means), in English and Chinese. Why a packet was revised is in revisionText.ts; the
+// editor's longer sentences are in traceText.ts.
 import type { Lang } from '../tcp/types';
-import type { PacketRole, RevisionKind, TraceOutcome } from '../trace/traceTypes';
+import type { PacketRole, TraceOutcome } from '../trace/traceTypes';
 import { SIDE } from './traceText';
 
 const ROLE: Record<PacketRole, Record<Lang, string>> = {
@@ -35,20 +35,6 @@ export function roleText(role: PacketRole, fromClient: boolean, lang: Lang, rese
       ? `${who}重传${resent === 'data' ? '数据' : ` ${resent}`}`
       : `${who} retransmitted ${resent === 'data' ? 'data' : `its ${resent}`}`;
   return lang === 'zh' ? `${who}发送${ROLE[role].zh}` : `${who} sent ${ROLE[role].en}`;
-}
-
-// The English wording is reconstruct.ts's own (Revision.reason); these are the Chinese ones.
-const REVISION_ZH: Record<RevisionKind, (line: number) => string> = {
-  'fin-not-acked': (l) => `这个 FIN 在第 ${l} 行的报文段发出前未到达接收方：那个报文段的 ACK 没有覆盖它`,
-  'ack-lost': (l) => `这个 ACK 丢失了：第 ${l} 行的重传证明它没有到达`,
-  'fin-lost': (l) => `这个 FIN 丢失了：它在第 ${l} 行被重传，且没有被确认`,
-  'syn-lost': (l) => `这个 SYN 丢失了：它在第 ${l} 行被重传，且没有得到应答`,
-  'no-listener': (l) => `服务端端口上没有监听：第 ${l} 行的 RST 应答了这个 SYN`,
-  'simultaneous-open': (l) => `另一端从未监听：它在第 ${l} 行发出了自己的 SYN，两端同时打开（RFC 9293 §3.5）`,
-};
-
-export function revisionText(kind: RevisionKind, reason: string, byLine: number, lang: Lang): string {
-  return lang === 'zh' ? REVISION_ZH[kind](byLine) : reason;
 }
 
 // Zeek's conn_state values (docs.zeek.org, scripts/base/protocols/conn/main.zeek, `conn_state`), as

@@ -5,20 +5,14 @@
 // that does not cover a FIN that "arrived", a retransmission of something already acknowledged),
 // that packet is marked lost and the connection is replayed, with the reason kept for the hover.
 import { formatEndpoint } from '../parse/address';
+import { revisionText } from '../text/revisionText';
 import type { Endpoint } from '../parse/types';
 import type { TcpState } from '../tcp/types';
 import type { PacketLine } from './packetParser';
 import { guessClient, type ClientGuess } from './clientGuess';
 import { normalise, type Seg } from './seqSpace';
 import { simulate, type Step } from './simulate';
-import type {
-  Revision,
-  RevisionKind,
-  TraceConnection,
-  TraceOutcome,
-  TracePacket,
-  TraceResult,
-} from './traceTypes';
+import type { Revision, TraceConnection, TraceOutcome, TracePacket, TraceResult } from './traceTypes';
 
 export type {
   PacketRole,
@@ -31,17 +25,6 @@ export type {
 } from './traceTypes';
 
 const epKey = (e: Endpoint): string => formatEndpoint(e);
-
-const REASONS: Record<RevisionKind, (line: number) => string> = {
-  'fin-not-acked': (l) =>
-    `this FIN never reached its receiver before the segment on line ${l}, whose ACK does not cover it`,
-  'ack-lost': (l) => `this ACK was lost: the retransmission on line ${l} proves it never arrived`,
-  'fin-lost': (l) => `this FIN was lost: it is retransmitted on line ${l} and nothing acknowledged it`,
-  'syn-lost': (l) => `this SYN was lost: it is retransmitted on line ${l} and nothing answered it`,
-  'no-listener': (l) => `nothing listened on the server port: the RST on line ${l} answered this SYN`,
-  'simultaneous-open': (l) =>
-    `the other end never listened: it sent its own SYN on line ${l}, both ends opened at once (simultaneous open, RFC 9293 §3.5)`,
-};
 
 /** At most this many replays per connection; beyond it the remaining evidence is ignored. */
 const MAX_REVISIONS = 256;
@@ -69,7 +52,7 @@ function reconstructConnection(
     }
     const e = r.evidence;
     const kind = e.reason;
-    const reason = REASONS[kind](segs[e.by].p.line);
+    const reason = revisionText(kind, segs[e.by].p.line, 'en');
     if (e.simOpen === true) {
       simOpen = true;
       revisions.set(0, { kind, reason, byLine: segs[e.by].p.line });

@@ -20,7 +20,7 @@ export type PacketRole =
   | 'reset'
   | 'reset-time-wait';
 
-/** What a later packet proved about this one (reconstruct.ts REASONS), for text in any language. */
+/** What a later packet showed about this one (worded in core/text/revisionText.ts), for text in any language. */
 export type RevisionKind =
   'fin-not-acked' | 'ack-lost' | 'fin-lost' | 'syn-lost' | 'no-listener' | 'simultaneous-open';
 

@@ -157,7 +157,7 @@ void test('annotate --lang zh and LANG=zh_CN: the same states with Chinese words
     assert.match(out[lines[0] - 1], /客户端发送SYN（主动打开连接）/);
     // Packet 7, the client's final ACK, was dropped (truth: lost): the server retransmits its FIN on packet 8.
     assert.equal(truth.packets[6].lost, true);
-    assert.match(out[lines[6] - 1], new RegExp(`这个 ACK 丢失了：第 ${lines[7]} 行的重传证明它没有到达`));
+    assert.match(out[lines[6] - 1], new RegExp(`这个 ACK 丢失了：第 ${lines[7]} 行的重传说明它没有到达`));
   }
   const en = runCli(['annotate', file]).out.split('\n');
   assert.match(en[lines[6] - 1], new RegExp(`this ACK was lost: the retransmission on line ${lines[7]}`));
