@@ -117,30 +117,35 @@ test('shuffled real lines (any order, any dialect mix) never throw', () => {
   );
 });
 
-function timeIt(fn: () => void): number {
-  const t0 = performance.now();
-  fn();
-  return performance.now() - t0;
-}
-
-test('a 1 MB single line parses in linear time (well under 200 ms)', () => {
-  const shapes = [
-    `ESTAB 0 0 127.0.0.1:1 127.0.0.1:2 users:((${'("x",pid=1,fd=2),'.repeat(60000)}`,
-    `ESTAB 0 0 127.0.0.1:1 127.0.0.1:2 ${'timer:(on,'.repeat(100000)}`,
-    `tcp 0 0 1.2.3.4:5 6.7.8.9:10 ESTABLISHED ${'9360/Passenger Ruby '.repeat(50000)}`,
-    `  TCP    ${'['.repeat(1_000_000)}`,
-    `${'ffffffffffffffff '.repeat(60000)}->`,
-    `${'1,'.repeat(500000)}`,
-    ' '.repeat(1_000_000) + 'x',
-    `${'=== '.repeat(250000)}`,
-    `Possible SYN flooding on port ${'9'.repeat(1_000_000)}`,
-    `tcp 6 1 ESTABLISHED ${'src=1.2.3.4 '.repeat(80000)}`,
-  ];
-  for (const line of shapes) {
-    const ms = timeIt(() => new LogParser().parseLine(line, 1));
-    assert.ok(ms < 200, `${line.slice(0, 30)}… took ${ms.toFixed(1)} ms`);
-  }
-});
+// A hang guard, not a speed check (speed is measured under bench/): a scan that backtracked over these
+// megabyte lines would run for hours, a linear one takes milliseconds.
+test(
+  'a 1 MB single line of any shape gives a calm result: a record whose state lies in the line, or none',
+  { timeout: 60_000 },
+  () => {
+    const shapes = [
+      `ESTAB 0 0 127.0.0.1:1 127.0.0.1:2 users:((${'("x",pid=1,fd=2),'.repeat(60000)}`,
+      `ESTAB 0 0 127.0.0.1:1 127.0.0.1:2 ${'timer:(on,'.repeat(100000)}`,
+      `tcp 0 0 1.2.3.4:5 6.7.8.9:10 ESTABLISHED ${'9360/Passenger Ruby '.repeat(50000)}`,
+      `  TCP    ${'['.repeat(1_000_000)}`,
+      `${'ffffffffffffffff '.repeat(60000)}->`,
+      `${'1,'.repeat(500000)}`,
+      ' '.repeat(1_000_000) + 'x',
+      `${'=== '.repeat(250000)}`,
+      `Possible SYN flooding on port ${'9'.repeat(1_000_000)}`,
+      `tcp 6 1 ESTABLISHED ${'src=1.2.3.4 '.repeat(80000)}`,
+    ];
+    const recognised: string[] = [];
+    for (const line of shapes) {
+      const r = new LogParser().parseLine(line, 1);
+      if (r === undefined) continue;
+      recognised.push(r.state);
+      assert.equal(line.slice(r.stateStart, r.stateEnd), r.rawState, line.slice(0, 30));
+    }
+    // The ss and netstat rows with monstrous owner or timer fields are still rows; the rest is not a table.
+    assert.ok(recognised.length >= 2 && recognised.every((s) => s === 'ESTABLISHED'), recognised.join());
+  },
+);
 
 test('parse work grows linearly with the number of lines: 10× the blocks, exactly 10× the same records', () => {
   // Deterministic rather than timed (speed is measured under bench/): every copy of a block yields the
