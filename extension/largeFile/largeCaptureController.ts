@@ -103,7 +103,10 @@ export class LargeCaptureController extends Disposable {
     }
     if (result === undefined) return undefined;
     this.tree.show(result);
-    this.diagram.setCounts(result.summary.states, path.posix.basename(uri.path));
+    // As for a log in the editor (LineIndex.currentCounts): a time series is drawn with its last snapshot's counts.
+    const snaps = result.summary.snapshots;
+    const last = snaps.length > 1 ? snaps[snaps.length - 1] : undefined;
+    this.diagram.setCounts(last?.states ?? result.summary.states, path.posix.basename(uri.path));
     await vscode.commands.executeCommand('setContext', 'tcpStates.largeCaptureShown', true);
     await vscode.commands.executeCommand(`${LargeCaptureTreeProvider.viewId}.focus`);
     return result;

@@ -26,6 +26,8 @@ export interface DiagramStatus {
   readonly lastCard: CardTarget | undefined;
   /** The counts-over-time chart as the page last reported it. */
   readonly lastTimelineShown: TimelineShownMessage | undefined;
+  /** The counts last sent to the page, and the file they are from. */
+  readonly counts: { readonly counts: StateCounts | null; readonly source: string | null } | undefined;
 }
 
 export class DiagramSidebarProvider extends Disposable implements vscode.WebviewViewProvider {
@@ -111,6 +113,7 @@ export class DiagramSidebarProvider extends Disposable implements vscode.Webview
       lastHighlighted: this.lastHighlighted,
       lastCard: this.lastCard,
       lastTimelineShown: this.lastTimelineShown,
+      counts: this.counts,
     };
   }
 

@@ -64,6 +64,23 @@ describe('Large captures', function () {
     for (const [state, n] of Object.entries(one.states))
       assert.equal(result.summary.states[state as keyof typeof one.states], n * repeats, state);
     assert.equal(api.largeCapture.tree.current, result, 'shown in the Large Capture view');
+    // One table: the diagram counts all of it.
+    assert.deepEqual(api.diagram.status().counts?.counts, result.summary.states);
+  });
+
+  it('draws a time series on the diagram with its last snapshot’s counts, as the editor does', async () => {
+    const file = path.join(dir, 'series.ss.log');
+    const series = fs.readFileSync(fixture('linux', 'timeseries-ss-tanpo.log').fsPath, 'utf8');
+    fs.writeFileSync(file, series.repeat(Math.ceil((55 << 20) / series.length)));
+    const result = await api.largeCapture.summarize(vscode.Uri.file(file));
+    assert.ok(result !== undefined);
+    const snaps = result.summary.snapshots;
+    assert.ok(snaps.length > 1000, `${snaps.length} snapshots`);
+    const parsed = parseLog(series);
+    const lastLine = parsed.snapshots[parsed.snapshots.length - 1].startLine;
+    const lastOfCopy = summarize({ ...parsed, records: parsed.records.filter((r) => r.line >= lastLine) });
+    assert.deepEqual(snaps[snaps.length - 1].states, lastOfCopy.states);
+    assert.deepEqual(api.diagram.status().counts, { counts: lastOfCopy.states, source: 'series.ss.log' });
   });
 
   it('stops when cancelled', async () => {
