@@ -2,40 +2,16 @@
 import * as vscode from 'vscode';
 import { connectionLensTitle } from '../../core/text/traceText';
 import { escapeIcons } from '../../core/text/markdown';
-import { Disposable } from '../plumbing/dispose';
-import { ProviderWhileSetting } from '../plumbing/providerWhileSetting';
-import { codeLensEnabled, scannedSelector, uiLang } from '../settings';
-import type { DocumentIndexService } from './documentIndexService';
+import { IndexLensProvider } from '../plumbing/indexBackedProviders';
+import { uiLang } from '../settings';
 
-/** At most this many lenses in one document: a trace of 10,000 connections needs a filter, not a lens each. */
-const MAX_LENSES = 2000;
-
-export class TraceLensController extends Disposable implements vscode.CodeLensProvider {
-  private readonly changed = this.register(new vscode.EventEmitter<void>());
-  readonly onDidChangeCodeLenses = this.changed.event;
-
-  constructor(private readonly indexes: DocumentIndexService) {
-    super();
-    this.register(indexes.onDidIndex(() => this.changed.fire()));
-    this.register(
-      new ProviderWhileSetting(['languages', 'codeLens'], codeLensEnabled, () =>
-        vscode.languages.registerCodeLensProvider(scannedSelector(), this),
-      ),
-    );
-  }
-
-  async provideCodeLenses(
-    document: vscode.TextDocument,
-    token: vscode.CancellationToken,
-  ): Promise<vscode.CodeLens[]> {
-    if (this.indexes.indexOf(document) === undefined) await this.indexes.ready(document);
+export class TraceLensController extends IndexLensProvider {
+  protected lensesOf(document: vscode.TextDocument, _index: unknown, max: number): vscode.CodeLens[] {
     const trace = this.indexes.traceOf(document);
-    const index = this.indexes.indexOf(document);
-    if (trace === undefined || token.isCancellationRequested || index?.lineCount !== document.lineCount)
-      return [];
+    if (trace === undefined) return [];
     const lang = uiLang();
     const uri = document.uri.toString();
-    return trace.connections.slice(0, MAX_LENSES).map((c) => {
+    return trace.connections.slice(0, max).map((c) => {
       const line = trace.packetOf(c, 0).packet.line;
       const range = new vscode.Range(line - 1, 0, line - 1, 0);
       return new vscode.CodeLens(range, {
