@@ -4,7 +4,7 @@ import { endpointOf, normalizeHost, type NormalizedHost } from '../parse/address
 import { SS_WORDS, wordAt } from '../parse/fastWords';
 import type { LogParser } from '../parse/logParser';
 import type { Endpoint } from '../parse/types';
-import { TCP_STATES, type TcpState } from '../tcp/types';
+import type { TcpState } from '../tcp/types';
 import type { DiagnosisCollector } from './diagnosisCollector';
 import type { EndpointSource } from './groupTable';
 import type { SummaryBuilder, Tally } from './summary';
@@ -41,9 +41,12 @@ const TABLE_BITS = 14;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 /** Decimal port texts by value, shared by every row (a packed array: a sparse one is a slow dictionary). */
 const PORT_TEXT: readonly string[] = Array.from({ length: 65536 }, (_, v) => String(v));
-const STATE_OF_WORD = new Map<string, number>();
-for (const list of SS_WORDS)
-  for (const w of list ?? []) STATE_OF_WORD.set(w.word, TCP_STATES.indexOf(w.state));
+
+/**
+ * Eight spaces read as one big-endian float64: a normal, non-zero number, so `===` holds for that bit pattern
+ * alone (skip() compares eight bytes at once through the padding ss puts after the last column).
+ */
+const SPACES_8 = new DataView(new Uint8Array(8).fill(32).buffer).getFloat64(0);
 
 const TIMER_OTHER = 1;
 const TIMER_WORDS = ['timewait', 'persist', 'probe'] as const;
@@ -126,7 +129,7 @@ export class SsSummaryRows implements EndpointSource {
     if (q < e && !this.extras(b, q, e)) return false;
 
     const snapshot = this.parser.acceptPlainSs(n);
-    const state = STATE_OF_WORD.get(w.word) as number;
+    const state = w.stateIndex;
     const stateName: TcpState = w.state;
     const owners = this.owners;
     const count = this.ownerCount;
@@ -156,10 +159,11 @@ export class SsSummaryRows implements EndpointSource {
     return true;
   }
 
-  /** The first offset at or after p (< e) that is not a space or tab; four bytes at a time through runs of spaces. */
+  /** The first offset at or after p (< e) that is not a space or tab; eight bytes at a time through runs of spaces. */
   private skip(b: Uint8Array, p: number, e: number): number {
     const v = this.view as DataView;
-    while (p + 4 <= e && v.getUint32(p) === 0x20202020) p += 4;
+    while (p + 8 <= e && v.getFloat64(p) === SPACES_8) p += 8;
+    if (p + 4 <= e && v.getUint32(p) === 0x20202020) p += 4;
     while (p < e && (b[p] === 32 || b[p] === 9)) p++;
     return p;
   }
