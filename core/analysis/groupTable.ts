@@ -85,7 +85,17 @@ export class GroupTable {
       }
       g = inner.get(b);
       if (g === undefined) {
-        g = { kind, a, b, sample: src.endpointAt(side), count: 0, lines: [], maxQ: 0, backlog: 0, flagged: 0 };
+        g = {
+          kind,
+          a,
+          b,
+          sample: src.endpointAt(side),
+          count: 0,
+          lines: [],
+          maxQ: 0,
+          backlog: 0,
+          flagged: 0,
+        };
         inner.set(b, g);
         this.list.push(g);
       }

@@ -8,6 +8,17 @@ import type { TcpState } from '../tcp/types';
 import type { DiagnosisCollector } from './diagnosisCollector';
 import type { EndpointSource } from './groupTable';
 import type { SummaryBuilder, Tally } from './summary';
+import {
+  copyOf,
+  isAsciiRange,
+  isPidMarker,
+  sameAs,
+  SPACES_8,
+  timerOf,
+  TIMER_OTHER,
+  TIMER_WORDS,
+  type Interned,
+} from './ssRowBytes';
 
 /*
  * Contract: `row` either folds the line in exactly as LogParser.parseRange + SummaryBuilder.add +
@@ -17,14 +28,6 @@ import type { SummaryBuilder, Tally } from './summary';
  * What a row costs: the bytes visited once, a hash of each host and owner name looked up in small tables
  * (strings are made once per distinct host and name), and the counters bumped.
  */
-
-interface Interned {
-  readonly bytes: Uint8Array;
-  /** The same bytes, for sameAs to read four at a time. */
-  readonly view: DataView;
-  readonly text: string;
-  next: Interned | undefined;
-}
 
 interface NameEntry extends Interned {
   /** The builder's tally for this label, fetched when a row first counts it (so none is made for a declined row). */
@@ -44,44 +47,13 @@ const TABLE_MASK = (1 << TABLE_BITS) - 1;
 /** Decimal port texts by value, shared by every row (a packed array: a sparse one is a slow dictionary). */
 const PORT_TEXT: readonly string[] = Array.from({ length: 65536 }, (_, v) => String(v));
 
-/**
- * Eight spaces read as one big-endian float64: a normal, non-zero number, so `===` holds for that bit pattern
- * alone (skip() compares eight bytes at once through the padding ss puts after the last column).
- */
-const SPACES_8 = new DataView(new Uint8Array(8).fill(32).buffer).getFloat64(0);
-
-const TIMER_OTHER = 1;
-const TIMER_WORDS = ['timewait', 'persist', 'probe'] as const;
-
-/** True when b[s, e) (`v` a view of b) holds the bytes of `known`: four bytes at a time, then the rest. */
-function sameAs(b: Uint8Array, v: DataView, s: number, e: number, known: Interned): boolean {
-  const k = known.bytes;
-  const n = k.length;
-  if (n !== e - s) return false;
-  const kv = known.view;
-  let i = 0;
-  for (; i + 4 <= n; i += 4) if (v.getUint32(s + i) !== kv.getUint32(i)) return false;
-  for (; i < n; i++) if (b[s + i] !== k[i]) return false;
-  return true;
-}
-
-/** A copy of b[s, e) (a Node Buffer's slice() would be a view of memory the next chunk overwrites). */
-function copyOf(b: Uint8Array, s: number, e: number): Uint8Array {
-  const out = new Uint8Array(e - s);
-  out.set(b.subarray(s, e));
-  return out;
-}
-
-function isAsciiRange(b: Uint8Array, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) if (b[i] >= 0x80) return false;
-  return true;
-}
-
 export class SsSummaryRows implements EndpointSource {
   private readonly hosts: (HostEntry | undefined)[] = new Array<HostEntry | undefined>(1 << TABLE_BITS);
   private readonly names: (NameEntry | undefined)[] = new Array<NameEntry | undefined>(1 << TABLE_BITS);
   /** Owners of the current row, distinct labels in order (reused). */
   private readonly owners: NameEntry[] = [];
+  /** The name read at each position of the last `users:((…))` list: the next row's is most often the same. */
+  private readonly recentNames: (NameEntry | undefined)[] = [];
   private readonly ownerTallies: Tally[] = [];
   private ownerCount = 0;
   /** 0: no timer; TIMER_OTHER; 2 + index in TIMER_WORDS. */
@@ -346,27 +318,32 @@ export class SsSummaryRows implements EndpointSource {
 
   /** RowScanner.users from the first inner '(' of `users:((…))`, keeping distinct labels; -1 to decline. */
   private users(b: Uint8Array, p: number, end: number): number {
-    while (p < end && b[p] === 40 && b[p + 1] === 34) {
+    const recent = this.recentNames;
+    for (let at = 0; p < end && b[p] === 40 && b[p + 1] === 34; at++) {
       const nameStart = p + 2;
-      let marker = nameStart;
-      let hash = 0;
-      for (;;) {
-        if (marker + 6 > end) return -1;
-        const c = b[marker];
-        if (
-          c === 34 &&
-          b[marker + 1] === 44 &&
-          b[marker + 2] === 112 &&
-          b[marker + 3] === 105 &&
-          b[marker + 4] === 100 &&
-          b[marker + 5] === 61
-        )
-          break;
-        hash = (Math.imul(hash, 31) + c) | 0;
-        marker++;
+      // The name at this position in the last list, when its bytes and a `",pid=` right after them are here: no
+      // earlier `",pid=` can start inside them (there was none when that name was read), so it is the name.
+      let name = recent[at];
+      let marker = name === undefined ? -1 : nameStart + name.bytes.length;
+      if (
+        name === undefined ||
+        marker + 6 > end ||
+        !isPidMarker(b, marker) ||
+        !sameAs(b, this.view as DataView, nameStart, marker, name)
+      ) {
+        marker = nameStart;
+        let hash = 0;
+        for (;;) {
+          if (marker + 6 > end) return -1;
+          const c = b[marker];
+          if (c === 34 && isPidMarker(b, marker)) break;
+          hash = (Math.imul(hash, 31) + c) | 0;
+          marker++;
+        }
+        name = this.name(b, nameStart, marker, hash);
+        if (name === undefined) return -1;
+        recent[at] = name;
       }
-      const name = this.name(b, nameStart, marker, hash);
-      if (name === undefined) return -1;
       let seen = false;
       for (let k = 0; k < this.ownerCount && !seen; k++) seen = this.owners[k] === name;
       // SummaryBuilder counts each distinct label once per row; the diagnosis uses the first owner.
@@ -381,15 +358,4 @@ export class SsSummaryRows implements EndpointSource {
     if (p < end && b[p] === 41) p++;
     return p;
   }
-}
-
-/** The timer kind [s, e) as lowerKind would compare it: one of TIMER_WORDS (2 + index) or TIMER_OTHER. */
-function timerOf(b: Uint8Array, s: number, e: number): number {
-  next: for (let k = 0; k < TIMER_WORDS.length; k++) {
-    const w = TIMER_WORDS[k];
-    if (w.length !== e - s) continue;
-    for (let i = 0; i < w.length; i++) if ((b[s + i] | 0x20) !== w.charCodeAt(i)) continue next;
-    return 2 + k;
-  }
-  return TIMER_OTHER;
 }
