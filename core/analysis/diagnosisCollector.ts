@@ -86,6 +86,8 @@ export class DiagnosisCollector {
   private hiddenGroup: Group | undefined;
   /** Set by continueSnapshot: snapshot 0 continues one whose earlier rows another collector saw. */
   private continued = false;
+  /** `${local host} ${remote host}` made once per pair (a TIME_WAIT group's key), not once per row. */
+  private readonly hostPairs = new Map<string, Map<string, string>>();
 
   constructor(private readonly options: DiagnosisOptions) {}
 
@@ -316,7 +318,7 @@ export class DiagnosisCollector {
       case 'TIME_WAIT':
         // Ports are exhausted per (local IP, destination IP, destination port): group by the local IP too.
         if (rp !== '*') {
-          const g = this.g.timewait.bumpFrom(0, `${lh} ${rh}`, rp, src, 1, line);
+          const g = this.g.timewait.bumpFrom(0, this.hostPair(lh, rh), rp, src, 1, line);
           if (g.count === 1) g.label = `${lh} → ${formatEndpoint(src.endpointAt(1))}`;
         }
         return;
@@ -360,6 +362,20 @@ export class DiagnosisCollector {
       default:
         return;
     }
+  }
+
+  private hostPair(lh: string, rh: string): string {
+    let byRemote = this.hostPairs.get(lh);
+    if (byRemote === undefined) {
+      byRemote = new Map();
+      this.hostPairs.set(lh, byRemote);
+    }
+    let key = byRemote.get(rh);
+    if (key === undefined) {
+      key = `${lh} ${rh}`;
+      byRemote.set(rh, key);
+    }
+    return key;
   }
 
   findings(): Finding[] {

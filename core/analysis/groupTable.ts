@@ -50,6 +50,8 @@ export class GroupTable {
     () => new Map<string, Map<string, Group>>(),
   );
   readonly list: Group[] = [];
+  /** The group bumpFrom bumped last (rows in a run often share a key: one LISTEN port, one owner). */
+  private last: Group | undefined;
 
   get(kind: number, a: string, b: string): Group | undefined {
     return this.index[kind].get(a)?.get(b);
@@ -73,17 +75,31 @@ export class GroupTable {
 
   /** bump() whose sample, needed only by a new group, is `src.endpointAt(side)`. */
   bumpFrom(kind: number, a: string, b: string, src: EndpointSource, side: number, line: number): Group {
-    const outer = this.index[kind];
-    let inner = outer.get(a);
-    if (inner === undefined) {
-      inner = new Map();
-      outer.set(a, inner);
-    }
-    let g = inner.get(b);
-    if (g === undefined) {
-      g = { kind, a, b, sample: src.endpointAt(side), count: 0, lines: [], maxQ: 0, backlog: 0, flagged: 0 };
-      inner.set(b, g);
-      this.list.push(g);
+    let g = this.last;
+    if (g === undefined || g.kind !== kind || g.a !== a || g.b !== b) {
+      const outer = this.index[kind];
+      let inner = outer.get(a);
+      if (inner === undefined) {
+        inner = new Map();
+        outer.set(a, inner);
+      }
+      g = inner.get(b);
+      if (g === undefined) {
+        g = {
+          kind,
+          a,
+          b,
+          sample: src.endpointAt(side),
+          count: 0,
+          lines: [],
+          maxQ: 0,
+          backlog: 0,
+          flagged: 0,
+        };
+        inner.set(b, g);
+        this.list.push(g);
+      }
+      this.last = g;
     }
     g.count++;
     if (g.lines.length < MAX_EVIDENCE_LINES) g.lines.push(line);

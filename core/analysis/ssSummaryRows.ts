@@ -4,10 +4,21 @@ import { endpointOf, normalizeHost, type NormalizedHost } from '../parse/address
 import { SS_WORDS, wordAt } from '../parse/fastWords';
 import type { LogParser } from '../parse/logParser';
 import type { Endpoint } from '../parse/types';
-import { TCP_STATES, type TcpState } from '../tcp/types';
+import type { TcpState } from '../tcp/types';
 import type { DiagnosisCollector } from './diagnosisCollector';
 import type { EndpointSource } from './groupTable';
 import type { SummaryBuilder, Tally } from './summary';
+import {
+  copyOf,
+  isAsciiRange,
+  isPidMarker,
+  sameAs,
+  SPACES_8,
+  timerOf,
+  TIMER_OTHER,
+  TIMER_WORDS,
+  type Interned,
+} from './ssRowBytes';
 
 /*
  * Contract: `row` either folds the line in exactly as LogParser.parseRange + SummaryBuilder.add +
@@ -17,12 +28,6 @@ import type { SummaryBuilder, Tally } from './summary';
  * What a row costs: the bytes visited once, a hash of each host and owner name looked up in small tables
  * (strings are made once per distinct host and name), and the counters bumped.
  */
-
-interface Interned {
-  readonly bytes: Uint8Array;
-  readonly text: string;
-  next: Interned | undefined;
-}
 
 interface NameEntry extends Interned {
   /** The builder's tally for this label, fetched when a row first counts it (so none is made for a declined row). */
@@ -41,36 +46,14 @@ const TABLE_BITS = 14;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 /** Decimal port texts by value, shared by every row (a packed array: a sparse one is a slow dictionary). */
 const PORT_TEXT: readonly string[] = Array.from({ length: 65536 }, (_, v) => String(v));
-const STATE_OF_WORD = new Map<string, number>();
-for (const list of SS_WORDS)
-  for (const w of list ?? []) STATE_OF_WORD.set(w.word, TCP_STATES.indexOf(w.state));
-
-const TIMER_OTHER = 1;
-const TIMER_WORDS = ['timewait', 'persist', 'probe'] as const;
-
-function sameAs(b: Uint8Array, s: number, e: number, known: Uint8Array): boolean {
-  if (known.length !== e - s) return false;
-  for (let i = 0; i < known.length; i++) if (b[s + i] !== known[i]) return false;
-  return true;
-}
-
-/** A copy of b[s, e) (a Node Buffer's slice() would be a view of memory the next chunk overwrites). */
-function copyOf(b: Uint8Array, s: number, e: number): Uint8Array {
-  const out = new Uint8Array(e - s);
-  out.set(b.subarray(s, e));
-  return out;
-}
-
-function isAsciiRange(b: Uint8Array, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) if (b[i] >= 0x80) return false;
-  return true;
-}
 
 export class SsSummaryRows implements EndpointSource {
   private readonly hosts: (HostEntry | undefined)[] = new Array<HostEntry | undefined>(1 << TABLE_BITS);
   private readonly names: (NameEntry | undefined)[] = new Array<NameEntry | undefined>(1 << TABLE_BITS);
   /** Owners of the current row, distinct labels in order (reused). */
   private readonly owners: NameEntry[] = [];
+  /** The name read at each position of the last `users:((…))` list: the next row's is most often the same. */
+  private readonly recentNames: (NameEntry | undefined)[] = [];
   private readonly ownerTallies: Tally[] = [];
   private ownerCount = 0;
   /** 0: no timer; TIMER_OTHER; 2 + index in TIMER_WORDS. */
@@ -126,7 +109,7 @@ export class SsSummaryRows implements EndpointSource {
     if (q < e && !this.extras(b, q, e)) return false;
 
     const snapshot = this.parser.acceptPlainSs(n);
-    const state = STATE_OF_WORD.get(w.word) as number;
+    const state = w.stateIndex;
     const stateName: TcpState = w.state;
     const owners = this.owners;
     const count = this.ownerCount;
@@ -156,10 +139,11 @@ export class SsSummaryRows implements EndpointSource {
     return true;
   }
 
-  /** The first offset at or after p (< e) that is not a space or tab; four bytes at a time through runs of spaces. */
+  /** The first offset at or after p (< e) that is not a space or tab; eight bytes at a time through runs of spaces. */
   private skip(b: Uint8Array, p: number, e: number): number {
     const v = this.view as DataView;
-    while (p + 4 <= e && v.getUint32(p) === 0x20202020) p += 4;
+    while (p + 8 <= e && v.getFloat64(p) === SPACES_8) p += 8;
+    if (p + 4 <= e && v.getUint32(p) === 0x20202020) p += 4;
     while (p < e && (b[p] === 32 || b[p] === 9)) p++;
     return p;
   }
@@ -243,15 +227,18 @@ export class SsSummaryRows implements EndpointSource {
 
   private host(b: Uint8Array, s: number, e: number): HostEntry | undefined {
     const slot = (this.hostHash ^ (this.hostHash >>> TABLE_BITS)) & TABLE_MASK;
+    const view = this.view as DataView;
     let h = this.hosts[slot];
-    while (h !== undefined && !sameAs(b, s, e, h.bytes)) h = h.next as HostEntry | undefined;
+    while (h !== undefined && !sameAs(b, view, s, e, h)) h = h.next as HostEntry | undefined;
     if (h !== undefined) return h.valid ? h : undefined;
     if (!isAsciiRange(b, s, e)) return undefined;
     let text = '';
     for (let i = s; i < e; i++) text += String.fromCharCode(b[i]);
     const norm = normalizeHost(text);
+    const bytes = copyOf(b, s, e);
     const entry: HostEntry = {
-      bytes: copyOf(b, s, e),
+      bytes,
+      view: new DataView(bytes.buffer),
       text,
       next: this.hosts[slot],
       norm,
@@ -266,15 +253,18 @@ export class SsSummaryRows implements EndpointSource {
   /** The owner name [s, e) with hash `hash`, one string per distinct name; undefined to decline the row. */
   private name(b: Uint8Array, s: number, e: number, hash: number): NameEntry | undefined {
     const slot = (hash ^ (hash >>> TABLE_BITS)) & TABLE_MASK;
+    const view = this.view as DataView;
     let h = this.names[slot];
-    while (h !== undefined && !sameAs(b, s, e, h.bytes)) h = h.next as NameEntry | undefined;
+    while (h !== undefined && !sameAs(b, view, s, e, h)) h = h.next as NameEntry | undefined;
     if (h !== undefined) return h;
     // processLabel of an empty name is `pid N`: rare, left to the general path.
     if (e === s) return undefined;
     const text = this.decode(b, s, e);
     if (text.includes('\uFFFD')) return undefined;
+    const bytes = copyOf(b, s, e);
     const entry: NameEntry = {
-      bytes: copyOf(b, s, e),
+      bytes,
+      view: new DataView(bytes.buffer),
       text,
       next: this.names[slot],
       tally: undefined,
@@ -328,27 +318,32 @@ export class SsSummaryRows implements EndpointSource {
 
   /** RowScanner.users from the first inner '(' of `users:((…))`, keeping distinct labels; -1 to decline. */
   private users(b: Uint8Array, p: number, end: number): number {
-    while (p < end && b[p] === 40 && b[p + 1] === 34) {
+    const recent = this.recentNames;
+    for (let at = 0; p < end && b[p] === 40 && b[p + 1] === 34; at++) {
       const nameStart = p + 2;
-      let marker = nameStart;
-      let hash = 0;
-      for (;;) {
-        if (marker + 6 > end) return -1;
-        const c = b[marker];
-        if (
-          c === 34 &&
-          b[marker + 1] === 44 &&
-          b[marker + 2] === 112 &&
-          b[marker + 3] === 105 &&
-          b[marker + 4] === 100 &&
-          b[marker + 5] === 61
-        )
-          break;
-        hash = (Math.imul(hash, 31) + c) | 0;
-        marker++;
+      // The name at this position in the last list, when its bytes and a `",pid=` right after them are here: no
+      // earlier `",pid=` can start inside them (there was none when that name was read), so it is the name.
+      let name = recent[at];
+      let marker = name === undefined ? -1 : nameStart + name.bytes.length;
+      if (
+        name === undefined ||
+        marker + 6 > end ||
+        !isPidMarker(b, marker) ||
+        !sameAs(b, this.view as DataView, nameStart, marker, name)
+      ) {
+        marker = nameStart;
+        let hash = 0;
+        for (;;) {
+          if (marker + 6 > end) return -1;
+          const c = b[marker];
+          if (c === 34 && isPidMarker(b, marker)) break;
+          hash = (Math.imul(hash, 31) + c) | 0;
+          marker++;
+        }
+        name = this.name(b, nameStart, marker, hash);
+        if (name === undefined) return -1;
+        recent[at] = name;
       }
-      const name = this.name(b, nameStart, marker, hash);
-      if (name === undefined) return -1;
       let seen = false;
       for (let k = 0; k < this.ownerCount && !seen; k++) seen = this.owners[k] === name;
       // SummaryBuilder counts each distinct label once per row; the diagnosis uses the first owner.
@@ -363,15 +358,4 @@ export class SsSummaryRows implements EndpointSource {
     if (p < end && b[p] === 41) p++;
     return p;
   }
-}
-
-/** The timer kind [s, e) as lowerKind would compare it: one of TIMER_WORDS (2 + index) or TIMER_OTHER. */
-function timerOf(b: Uint8Array, s: number, e: number): number {
-  next: for (let k = 0; k < TIMER_WORDS.length; k++) {
-    const w = TIMER_WORDS[k];
-    if (w.length !== e - s) continue;
-    for (let i = 0; i < w.length; i++) if ((b[s + i] | 0x20) !== w.charCodeAt(i)) continue next;
-    return 2 + k;
-  }
-  return TIMER_OTHER;
 }

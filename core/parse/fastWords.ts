@@ -1,11 +1,13 @@
 // Pure (runs anywhere): the state words the fast row scanners (fastRows.ts) recognise byte by byte.
-import type { TcpState } from '../tcp/types';
+import { TCP_STATES, type TcpState } from '../tcp/types';
 import { SS_STATE_WORDS } from './ssParser';
 import { normalizeStateName } from './stateNames';
 
 export interface Word {
   readonly word: string;
   readonly state: TcpState;
+  /** `state`'s index in TCP_STATES (the summary's counters are indexed so). */
+  readonly stateIndex: number;
 }
 
 function wordTable(words: readonly string[]): (Word[] | undefined)[] {
@@ -13,7 +15,7 @@ function wordTable(words: readonly string[]): (Word[] | undefined)[] {
   for (const word of words) {
     const state = normalizeStateName(word);
     if (state === undefined) continue;
-    (byLength[word.length] ??= []).push({ word, state });
+    (byLength[word.length] ??= []).push({ word, state, stateIndex: TCP_STATES.indexOf(state) });
   }
   return byLength;
 }
