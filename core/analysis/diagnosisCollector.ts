@@ -7,6 +7,7 @@ import {
   MAX_EVIDENCE_LINES,
   type EndpointSource,
   mergeLines,
+  clearGroups,
   newGroups,
   type Group,
   type GroupName,
@@ -101,7 +102,7 @@ export class DiagnosisCollector {
     if (r.snapshot !== undefined && r.snapshot !== this.snapshot) {
       if (r.snapshot < this.snapshot) return;
       this.snapshot = r.snapshot;
-      this.g = newGroups();
+      this.nextSnapshotGroups();
     }
     this.tally(r);
   }
@@ -131,7 +132,7 @@ export class DiagnosisCollector {
     if (snapshot !== this.snapshot) {
       if (snapshot < this.snapshot) return;
       this.snapshot = snapshot;
-      this.g = newGroups();
+      this.nextSnapshotGroups();
     }
     this.tallyRow(format, state, lh, lp, rh, rp, src, line, recvQ, sendQ, timerKind, owner);
   }
@@ -153,6 +154,14 @@ export class DiagnosisCollector {
    */
   continueSnapshot(): void {
     this.continued = true;
+  }
+
+  /** A new snapshot discards the last one's groups (the cached fixed groups with them). */
+  private nextSnapshotGroups(): void {
+    clearGroups(this.g);
+    this.fixedOf = undefined;
+    this.rowsGroup = undefined;
+    this.hiddenGroup = undefined;
   }
 
   /** What this collector gathered, for another collector's `merge` (kernel events are not included). */
@@ -180,7 +189,7 @@ export class DiagnosisCollector {
     const snapshot = part.snapshot + snapshotShift;
     if (snapshot !== this.snapshot) {
       this.snapshot = snapshot;
-      this.g = newGroups();
+      this.nextSnapshotGroups();
     }
     // CLOSE_WAIT first: undecided groups are settled against the LISTEN rows that came before the part.
     for (const name of ['closewait', ...GROUP_NAMES.filter((n) => n !== 'closewait')] as const) {

@@ -46,24 +46,43 @@ export interface EndpointSource {
  * holds (shared between rows) instead of building a `"host port"` key per row; `list` keeps first-seen order.
  */
 export class GroupTable {
-  private readonly index: Map<string, Map<string, Group>>[] = [0, 1, 2, 3].map(
-    () => new Map<string, Map<string, Group>>(),
-  );
-  readonly list: Group[] = [];
+  /**
+   * One map per kind, made on first use: a time series starts new tables every snapshot (hundreds of thousands
+   * in a day of `ss` every second) and most of them never see most kinds.
+   */
+  private readonly index: (Map<string, Map<string, Group>> | undefined)[] = [
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+  ];
+  /** Replaced, never emptied, by clear(): a list handed out (DiagnosisCollector.part) stays as it was. */
+  list: Group[] = [];
   /** The group bumpFrom bumped last (rows in a run often share a key: one LISTEN port, one owner). */
   private last: Group | undefined;
 
+  /** Forgets every group: what a new snapshot's tables start from, without allocating thirteen new ones. */
+  clear(): void {
+    for (let k = 0; k < this.index.length; k++) this.index[k] = undefined;
+    if (this.list.length > 0) this.list = [];
+    this.last = undefined;
+  }
+
+  private outer(kind: number): Map<string, Map<string, Group>> {
+    return (this.index[kind] ??= new Map<string, Map<string, Group>>());
+  }
+
   get(kind: number, a: string, b: string): Group | undefined {
-    return this.index[kind].get(a)?.get(b);
+    return this.index[kind]?.get(a)?.get(b);
   }
 
   has(kind: number, a: string): boolean {
-    return this.index[kind].has(a);
+    return this.index[kind]?.has(a) ?? false;
   }
 
   /** Adds a group made elsewhere (a merge); its key must be new. */
   insert(g: Group): void {
-    const outer = this.index[g.kind];
+    const outer = this.outer(g.kind);
     let inner = outer.get(g.a);
     if (inner === undefined) {
       inner = new Map();
@@ -77,7 +96,7 @@ export class GroupTable {
   bumpFrom(kind: number, a: string, b: string, src: EndpointSource, side: number, line: number): Group {
     let g = this.last;
     if (g === undefined || g.kind !== kind || g.a !== a || g.b !== b) {
-      const outer = this.index[kind];
+      const outer = this.outer(kind);
       let inner = outer.get(a);
       if (inner === undefined) {
         inner = new Map();
@@ -107,7 +126,7 @@ export class GroupTable {
   }
 
   bump(kind: number, a: string, b: string, sample: Endpoint, line: number): Group {
-    const outer = this.index[kind];
+    const outer = this.outer(kind);
     let inner = outer.get(a);
     if (inner === undefined) {
       inner = new Map();
@@ -159,6 +178,11 @@ export const GROUP_NAMES = [
 
 export type GroupName = (typeof GROUP_NAMES)[number];
 export type Groups = Readonly<Record<GroupName, GroupTable>>;
+
+/** Empties every table of `g` (GroupTable.clear), for the next snapshot. */
+export function clearGroups(g: Groups): void {
+  for (const n of GROUP_NAMES) g[n].clear();
+}
 
 export function newGroups(): Groups {
   const out = {} as Record<GroupName, GroupTable>;
