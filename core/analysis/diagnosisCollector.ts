@@ -7,7 +7,6 @@ import {
   MAX_EVIDENCE_LINES,
   type EndpointSource,
   mergeLines,
-  clearGroups,
   newGroups,
   type Group,
   type GroupName,
@@ -101,8 +100,7 @@ export class DiagnosisCollector {
     }
     if (r.snapshot !== undefined && r.snapshot !== this.snapshot) {
       if (r.snapshot < this.snapshot) return;
-      this.snapshot = r.snapshot;
-      this.nextSnapshotGroups();
+      this.nextSnapshot(r.snapshot);
     }
     this.tally(r);
   }
@@ -131,8 +129,7 @@ export class DiagnosisCollector {
     if (this.os === undefined && format !== 'conntrack') this.os = osOfFormat(format);
     if (snapshot !== this.snapshot) {
       if (snapshot < this.snapshot) return;
-      this.snapshot = snapshot;
-      this.nextSnapshotGroups();
+      this.nextSnapshot(snapshot);
     }
     this.tallyRow(format, state, lh, lp, rh, rp, src, line, recvQ, sendQ, timerKind, owner);
   }
@@ -156,12 +153,11 @@ export class DiagnosisCollector {
     this.continued = true;
   }
 
-  /** A new snapshot discards the last one's groups (the cached fixed groups with them). */
-  private nextSnapshotGroups(): void {
-    clearGroups(this.g);
+  /** A new snapshot discards the last one's groups (and, through fixedOf, the fixed groups cached from them). */
+  private nextSnapshot(snapshot: number): void {
+    this.snapshot = snapshot;
+    for (const n of GROUP_NAMES) this.g[n].clear();
     this.fixedOf = undefined;
-    this.rowsGroup = undefined;
-    this.hiddenGroup = undefined;
   }
 
   /** What this collector gathered, for another collector's `merge` (kernel events are not included). */
@@ -188,8 +184,7 @@ export class DiagnosisCollector {
     if (part.snapshot < 0) return;
     const snapshot = part.snapshot + snapshotShift;
     if (snapshot !== this.snapshot) {
-      this.snapshot = snapshot;
-      this.nextSnapshotGroups();
+      this.nextSnapshot(snapshot);
     }
     // CLOSE_WAIT first: undecided groups are settled against the LISTEN rows that came before the part.
     for (const name of ['closewait', ...GROUP_NAMES.filter((n) => n !== 'closewait')] as const) {

@@ -179,11 +179,6 @@ export const GROUP_NAMES = [
 export type GroupName = (typeof GROUP_NAMES)[number];
 export type Groups = Readonly<Record<GroupName, GroupTable>>;
 
-/** Empties every table of `g` (GroupTable.clear), for the next snapshot. */
-export function clearGroups(g: Groups): void {
-  for (const n of GROUP_NAMES) g[n].clear();
-}
-
 export function newGroups(): Groups {
   const out = {} as Record<GroupName, GroupTable>;
   for (const n of GROUP_NAMES) out[n] = new GroupTable();
