@@ -95,6 +95,11 @@ export class LogParser {
     return this.parseLine(start === 0 && end === text.length ? text : text.slice(start, end), n);
   }
 
+  /** True after a Windows row whose owner (`netstat -b`: `[sshd.exe]` on the lines below) may still be added to it. */
+  get awaitsOwner(): boolean {
+    return this.lastWindows !== undefined;
+  }
+
   /** True when a plain row may be read without the parser: no Windows owner line or PowerShell list is pending. */
   get plainRows(): boolean {
     return this.lastWindows === undefined && !this.psList.open;

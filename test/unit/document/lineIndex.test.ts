@@ -1,7 +1,7 @@
 // Node (unit tier): the editor's per-document index on real captures — same answers as the parser, chunked or not.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectionAtLine, observedStates } from '../../../core/document/connectionAtLine';
 import { hoverMarkdown } from '../../../core/text/hoverContent';
@@ -15,6 +15,10 @@ import {
 } from '../../../core/document/lineIndexBuilder';
 import { countsTitle, snapshotBlocks } from '../../../core/document/snapshotBlocks';
 import { parseLog } from '../../../core/parse/logParser';
+import { connectionKey } from '../../../core/analysis/history';
+import { diagnose } from '../../../core/analysis/diagnosis';
+import { summarize } from '../../../core/analysis/summary';
+import { processLabel } from '../../../core/parse/recordDraft';
 
 /** The extension host's scheduler, as Node gives it. */
 const nodeScheduler = {
@@ -284,4 +288,69 @@ void test('a range index gives the visible lines the same entries as the whole i
     assert.equal(range.stateAt(last + 1), undefined);
   }
   assert.ok(compared > 250, `only ${compared} connection lines compared`);
+});
+
+void test('every capture and sample: the index (plain rows read from their bytes) says what the text parser says', () => {
+  const dirs = [
+    join(root, 'test', 'fixtures', 'linux'),
+    join(root, 'test', 'fixtures', 'public'),
+    join(root, 'samples'),
+  ];
+  let lines = 0;
+  for (const dir of dirs) {
+    for (const name of readdirSync(dir).filter((f) => !f.endsWith('.json') && !f.endsWith('.md'))) {
+      const text = readFileSync(join(dir, name), 'utf8');
+      const parsed = parseLog(text);
+      const index = buildLineIndexSync(arraySource(splitLines(text)));
+      assert.equal(index.recordCount, parsed.records.length, name);
+      for (const r of parsed.records) {
+        const e = index.entryAt(r.line);
+        const p = r.processes[0];
+        assert.deepEqual(
+          e && {
+            state: e.state,
+            from: e.from,
+            range: [e.stateStart, e.stateEnd],
+            format: e.format,
+            key: e.connection.key,
+            recvQ: e.recvQ,
+            sendQ: e.sendQ,
+            timer: e.timer,
+            process: e.process,
+          },
+          {
+            state: r.state,
+            from: r.from,
+            range: [r.stateStart, r.stateEnd],
+            format: r.format,
+            key: connectionKey(r),
+            recvQ: r.recvQ,
+            sendQ: r.sendQ,
+            timer:
+              r.timer === undefined
+                ? undefined
+                : {
+                    kind: r.timer.kind,
+                    seconds: r.timer.seconds === undefined ? undefined : Math.fround(r.timer.seconds),
+                  },
+            process:
+              p === undefined
+                ? undefined
+                : p.pid === undefined || p.name === ''
+                  ? processLabel(p)
+                  : `${p.name} (pid ${p.pid})`,
+          },
+          `${name}:${r.line}`,
+        );
+      }
+      assert.deepEqual(index.summary(), summarize(parsed), `${name}: summary`);
+      assert.deepEqual(
+        index.facts.findings,
+        diagnose(parsed.records, parsed.kernelEvents),
+        `${name}: findings`,
+      );
+      lines += parsed.records.length;
+    }
+  }
+  assert.ok(lines > 1000, `${lines} connection lines compared`);
 });
