@@ -4,6 +4,7 @@ import { LogParser } from '../parse/logParser';
 import { SummaryBuilder, type StateCounts } from '../analysis/summary';
 import type { ConnectionRecord } from '../parse/types';
 import { processLabel } from '../parse/recordDraft';
+import { utf8Encoder } from '../text/utf8Encoder';
 import { TCP_STATES } from '../tcp/types';
 import { ConnectionTable } from './connectionTable';
 import { allocateColumns, FORMATS, LineIndex, type LineColumns } from './lineIndex';
@@ -128,7 +129,7 @@ export class LineIndexBuilder {
   }
 
   /**
-   * An ASCII line is handed to the parser with its bytes (copied into one reused buffer), so a plain ss or
+   * An ASCII line is handed to the parser with its bytes (encoded into one reused buffer), so a plain ss or
    * netstat row is read by the byte-level row scanner the CLI uses (core/parse/fastRows.ts) rather than
    * tokenised as a string: the same record (tested against parseLog on every capture), in about two thirds of
    * the time. Anything else (non-ASCII, very long) is parsed as text.
@@ -136,13 +137,11 @@ export class LineIndexBuilder {
   private parse(text: string, n: number): ConnectionRecord | undefined {
     const len = text.length;
     if (len > LINE_BYTES) return this.parser.parseLine(text, n);
-    const bytes = this.bytes;
-    for (let i = 0; i < len; i++) {
-      const c = text.charCodeAt(i);
-      if (c > 127) return this.parser.parseLine(text, n);
-      bytes[i] = c;
-    }
-    return this.parser.parseRange(text, bytes, 0, len, n);
+    // All of it read, one byte per character: ASCII.
+    const { read, written } = utf8Encoder.encodeInto(text, this.bytes);
+    return read === len && written === len
+      ? this.parser.parseRange(text, this.bytes, 0, len, n)
+      : this.parser.parseLine(text, n);
   }
 
   private add(r: ConnectionRecord): void {
