@@ -2,7 +2,7 @@
 // the file at their lines (`vscode.open` with a selection, which works on files too large for an editor document).
 import * as vscode from 'vscode';
 import { groupDigits } from '../../core/analysis/findingText';
-import { formatCountsLine, type CountEntry } from '../../core/analysis/summary';
+import { formatCountsLine, type CountEntry, type Summary } from '../../core/analysis/summary';
 import { TCP_STATES } from '../../core/tcp/types';
 import { Disposable } from '../plumbing/dispose';
 import { uiLang } from '../settings';
@@ -34,6 +34,35 @@ function entries(list: readonly CountEntry[], prefix: string): LargeCaptureNode[
     label: `${prefix}${e.key}`,
     description: `${groupDigits(e.count)} · ${formatCountsLine(e.states)}`,
   }));
+}
+
+/** Snapshots listed under one node at most; more are grouped in runs of this many (a day of `ss` every second). */
+export const SNAPSHOTS_PER_NODE = 1000;
+
+function snapshotNode(snap: Summary['snapshots'][number]): LargeCaptureNode {
+  return {
+    label: `#${snap.index + 1}${snap.time === undefined ? '' : ` ${snap.time}`}`,
+    description: `${groupDigits(snap.total)} · ${formatCountsLine(snap.states)}`,
+    line: snap.startLine,
+  };
+}
+
+/** One node per snapshot, or, past SNAPSHOTS_PER_NODE, one per run of them (`#1–#1000`, from its first time). */
+function snapshotNodes(snaps: Summary['snapshots']): LargeCaptureNode[] {
+  if (snaps.length <= SNAPSHOTS_PER_NODE) return snaps.map(snapshotNode);
+  const runs: LargeCaptureNode[] = [];
+  for (let i = 0; i < snaps.length; i += SNAPSHOTS_PER_NODE) {
+    const run = snaps.slice(i, i + SNAPSHOTS_PER_NODE);
+    const first = run[0];
+    const last = run[run.length - 1];
+    runs.push({
+      label: `#${groupDigits(first.index + 1)}–#${groupDigits(last.index + 1)}`,
+      description: first.time === undefined ? undefined : `${first.time} – ${last.time ?? ''}`,
+      line: first.startLine,
+      children: () => run.map(snapshotNode),
+    });
+  }
+  return runs;
 }
 
 /** The tree of a result (exported for tests). */
@@ -75,12 +104,7 @@ export function resultNodes(r: LargeCaptureResult): LargeCaptureNode[] {
     nodes.push({
       label: vscode.l10n.t('Snapshots'),
       description: groupDigits(s.snapshots.length),
-      children: () =>
-        s.snapshots.map((snap) => ({
-          label: `#${snap.index + 1}${snap.time === undefined ? '' : ` ${snap.time}`}`,
-          description: `${groupDigits(snap.total)} · ${formatCountsLine(snap.states)}`,
-          line: snap.startLine,
-        })),
+      children: () => snapshotNodes(s.snapshots),
     });
   nodes.push({
     label: vscode.l10n.t('Busiest local ports'),

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { parseLog } from '../../core/parse/logParser';
 import { summarize } from '../../core/analysis/summary';
 import type { TcpStatesApi } from '../../extension/extension';
-import { resultNodes } from '../../extension/largeFile/largeCaptureTreeProvider';
+import { resultNodes, SNAPSHOTS_PER_NODE } from '../../extension/largeFile/largeCaptureTreeProvider';
 import { activateExtension, fixture, waitFor } from './helpers';
 
 /** Writes `header` then the real rows of `capture` repeated until the file has at least `bytes`; returns the repeats. */
@@ -81,6 +81,13 @@ describe('Large captures', function () {
     const lastOfCopy = summarize({ ...parsed, records: parsed.records.filter((r) => r.line >= lastLine) });
     assert.deepEqual(snaps[snaps.length - 1].states, lastOfCopy.states);
     assert.deepEqual(api.diagram.status().counts, { counts: lastOfCopy.states, source: 'series.ss.log' });
+    // Thousands of snapshots are listed in runs of SNAPSHOTS_PER_NODE, each opening at its first snapshot.
+    const node = resultNodes(result).find((n) => n.label === 'Snapshots');
+    const runs = node?.children?.() ?? [];
+    assert.equal(runs.length, Math.ceil(snaps.length / SNAPSHOTS_PER_NODE));
+    assert.equal(runs[1].line, snaps[SNAPSHOTS_PER_NODE].startLine);
+    const inRuns = runs.reduce((n, r) => n + (r.children?.() ?? []).length, 0);
+    assert.equal(inRuns, snaps.length);
   });
 
   it('stops when cancelled', async () => {
