@@ -1,4 +1,5 @@
 // Pure (runs anywhere): counts of a parsed input per state, local port, process and snapshot; also a streaming builder.
+import { SnapshotCounts } from './snapshotCounts';
 import { TCP_STATES, type TcpState } from '../tcp/types';
 import { groupDigits } from './findingText';
 import type { ConnectionRecord, LogFormat, ParseResult, SnapshotInfo } from '../parse/types';
@@ -121,7 +122,8 @@ export interface SummaryPart {
   readonly portCounts: Int32Array;
   readonly otherPorts: readonly (readonly [string, number, Int32Array])[];
   readonly procs: readonly (readonly [string, number, Int32Array])[];
-  readonly perSnapshot: readonly Int32Array[];
+  /** SnapshotCounts.flat(): STATE_COUNT counts per snapshot. */
+  readonly perSnapshot: Int32Array;
   readonly formats: readonly LogFormat[];
   readonly firstLines: Int32Array;
 }
@@ -156,7 +158,7 @@ export class SummaryBuilder {
   /** Neighbouring rows usually belong to the same process: remember the last tally hit. */
   private lastProc: string | undefined;
   private lastProcTally: Tally | undefined;
-  private readonly perSnapshot: FullCounts[] = [];
+  private readonly perSnapshot = new SnapshotCounts();
   private readonly formats: LogFormat[] = [];
   /** The 1-based line of the first record in each state (indexed like TCP_STATES; 0: none yet), for links. */
   readonly firstLines = zeroCounts();
@@ -189,8 +191,7 @@ export class SummaryBuilder {
       }
     }
     if (r.snapshot !== undefined) {
-      while (this.perSnapshot.length <= r.snapshot) this.perSnapshot.push(zeroCounts());
-      this.perSnapshot[r.snapshot][state]++;
+      this.perSnapshot.bump(r.snapshot, state);
     }
     if (r.format !== this.lastFormat) {
       this.lastFormat = r.format;
@@ -222,9 +223,7 @@ export class SummaryBuilder {
       t.count++;
       t.states[state]++;
     }
-    const per = this.perSnapshot;
-    while (per.length <= snapshot) per.push(zeroCounts());
-    per[snapshot][state]++;
+    this.perSnapshot.bump(snapshot, state);
     if (format !== this.lastFormat) {
       this.lastFormat = format;
       if (!this.formats.includes(format)) this.formats.push(format);
@@ -249,7 +248,7 @@ export class SummaryBuilder {
       portCounts: this.portCounts,
       otherPorts: tallies(this.otherPorts),
       procs: tallies(this.procs),
-      perSnapshot: this.perSnapshot,
+      perSnapshot: this.perSnapshot.flat(),
       formats: this.formats,
       firstLines: this.firstLines,
     };
@@ -272,14 +271,8 @@ export class SummaryBuilder {
     mergeTallies(this.procs, p.procs);
     this.lastProc = undefined;
     this.lastProcTally = undefined;
-    for (let k = 0; k < p.perSnapshot.length; k++) {
-      const counts = p.perSnapshot[k];
-      const at = k + snapshotShift;
-      // Snapshots without rows stay absent, as add() leaves them (an empty later part adds nothing).
-      if (!counts.some((x) => x > 0) && at >= this.perSnapshot.length) continue;
-      while (this.perSnapshot.length <= at) this.perSnapshot.push(zeroCounts());
-      for (let i = 0; i < STATE_COUNT; i++) this.perSnapshot[at][i] += counts[i];
-    }
+    // Snapshots without rows stay absent, as add() leaves them (an empty later part adds nothing).
+    this.perSnapshot.addFlat(p.perSnapshot, snapshotShift);
     for (const f of p.formats) if (!this.formats.includes(f)) this.formats.push(f);
     this.lastFormat = undefined;
   }
@@ -304,7 +297,7 @@ export class SummaryBuilder {
     const count = Math.max(snapshots.length, this.perSnapshot.length);
     for (let i = 0; i < count && (snapshots.length > 1 || this.perSnapshot.length > 1); i++) {
       const info = snapshots[i];
-      const c = this.perSnapshot[i] ?? zeroCounts();
+      const c = i < this.perSnapshot.length ? this.perSnapshot.at(i) : zeroCounts();
       snaps.push({
         index: i,
         startLine: info?.startLine ?? 0,
