@@ -44,18 +44,6 @@ export function isAsciiRange(b: Uint8Array, s: number, e: number): boolean {
   return true;
 }
 
-/** True when b[m, m + 6) is `",pid=` (the caller knows those bytes are there). */
-export function isPidMarker(b: Uint8Array, m: number): boolean {
-  return (
-    b[m] === 34 &&
-    b[m + 1] === 44 &&
-    b[m + 2] === 112 &&
-    b[m + 3] === 105 &&
-    b[m + 4] === 100 &&
-    b[m + 5] === 61
-  );
-}
-
 /** The timer kind [s, e) as lowerKind would compare it: one of TIMER_WORDS (2 + index) or TIMER_OTHER. */
 export function timerOf(b: Uint8Array, s: number, e: number): number {
   next: for (let k = 0; k < TIMER_WORDS.length; k++) {

@@ -1,6 +1,7 @@
 // Pure (runs anywhere): the `summary` hot path for plain `ss -tan…` rows — the bytes of a line folded straight into
 // the counts and the diagnosis, without a record, a token list or a string per row.
 import { endpointOf, normalizeHost, type NormalizedHost } from '../parse/address';
+import { isPidMarker } from '../parse/byteCursor';
 import { SS_WORDS, wordAt } from '../parse/fastWords';
 import type { LogParser } from '../parse/logParser';
 import type { Endpoint } from '../parse/types';
@@ -11,7 +12,6 @@ import type { SummaryBuilder, Tally } from './summary';
 import {
   copyOf,
   isAsciiRange,
-  isPidMarker,
   sameAs,
   SPACES_8,
   timerOf,

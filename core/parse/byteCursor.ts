@@ -2,6 +2,18 @@
 // digits and shared strings over an ASCII chunk whose latin1 decoding gives equal offsets.
 import type { NameInterner } from './nameInterner';
 
+/** True when b[m, m + 6) is `",pid=` (the caller knows those bytes are there). */
+export function isPidMarker(b: Uint8Array, m: number): boolean {
+  return (
+    b[m] === 34 &&
+    b[m + 1] === 44 &&
+    b[m + 2] === 112 &&
+    b[m + 3] === 105 &&
+    b[m + 4] === 100 &&
+    b[m + 5] === 61
+  );
+}
+
 /** Decimal port texts by value, so repeated ports share one string. */
 const PORTS: (string | undefined)[] = [];
 

@@ -1,7 +1,7 @@
 // Pure (runs anywhere): lean scanners for the rows that dominate big dumps — `ss -tan…` and Linux `netstat -tan…` —
 // reading the bytes of an ASCII chunk and slicing strings from the same chunk decoded as latin1 (equal offsets).
 import { endpointOf, normalizeHost, parseColonEndpoint, WILDCARD_HOST, type NormalizedHost } from './address';
-import { ByteCursor, hasSlash, portText, sameBytes } from './byteCursor';
+import { ByteCursor, hasSlash, isPidMarker, portText, sameBytes } from './byteCursor';
 import { NETSTAT_WORDS, SS_WORDS, wordAt } from './fastWords';
 import type { NetstatColumns } from './netstatParser';
 import { processRef, rowDraft, type RecordDraft } from './recordDraft';
@@ -180,15 +180,7 @@ export class RowScanner extends ByteCursor {
       let marker = nameStart;
       for (;;) {
         if (marker + 6 > end) return -1;
-        if (
-          b[marker] === 34 &&
-          b[marker + 1] === 44 &&
-          b[marker + 2] === 112 &&
-          b[marker + 3] === 105 &&
-          b[marker + 4] === 100 &&
-          b[marker + 5] === 61
-        )
-          break;
+        if (isPidMarker(b, marker)) break;
         marker++;
       }
       const name = this.intern(text, nameStart, marker);
