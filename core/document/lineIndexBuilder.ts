@@ -1,6 +1,7 @@
 // Pure (extension host, bench, unit tests): builds a LineIndex in time-boxed slices so a 1M-line log never blocks the host.
 import { DEFAULT_DIAGNOSIS_OPTIONS, DiagnosisCollector, type DiagnosisOptions } from '../analysis/diagnosis';
 import { LogParser } from '../parse/logParser';
+import { SnapshotCounts } from '../analysis/snapshotCounts';
 import { SummaryBuilder, type StateCounts } from '../analysis/summary';
 import type { ConnectionRecord } from '../parse/types';
 import { processLabel } from '../parse/recordDraft';
@@ -77,7 +78,7 @@ export class LineIndexBuilder {
   private readonly processes: string[] = [];
   private readonly listenPorts = new Set<string>();
   private readonly counts = new Uint32Array(TCP_STATES.length);
-  private readonly snapshotCounts: Uint32Array[] = [];
+  private readonly snapshotCounts = new SnapshotCounts();
 
   constructor(
     private readonly source: LineSource,
@@ -152,9 +153,7 @@ export class LineIndexBuilder {
     const code = stateCode(r.state);
     this.counts[code - 1]++;
     if (r.snapshot !== undefined) {
-      while (this.snapshotCounts.length <= r.snapshot)
-        this.snapshotCounts.push(new Uint32Array(TCP_STATES.length));
-      this.snapshotCounts[r.snapshot][code - 1]++;
+      this.snapshotCounts.bump(r.snapshot, code - 1);
     }
     c.state[i] = code;
     c.from[i] = stateCode(r.from);
@@ -223,7 +222,7 @@ export class LineIndexBuilder {
         records: this.records,
         listenPorts: [...this.listenPorts],
         counts: toCounts(this.counts),
-        snapshotCounts: series ? this.snapshotCounts.map(toCounts) : [],
+        snapshotCounts: series ? countsBySnapshot(this.snapshotCounts) : [],
       },
       () => (summary ?? new SummaryBuilder()).result(snapshots),
       this.base,
@@ -231,7 +230,14 @@ export class LineIndexBuilder {
   }
 }
 
-function toCounts(c: Uint32Array): StateCounts {
+/** Outside result(): a closure there that read `this` would keep the builder alive through the summary's closure. */
+function countsBySnapshot(per: SnapshotCounts): StateCounts[] {
+  const out: StateCounts[] = [];
+  for (let k = 0; k < per.length; k++) out.push(toCounts(per.at(k)));
+  return out;
+}
+
+function toCounts(c: Uint32Array | Int32Array): StateCounts {
   const out: StateCounts = {};
   for (let i = 0; i < c.length; i++) if (c[i] > 0) out[TCP_STATES[i]] = c[i];
   return out;
