@@ -38,7 +38,9 @@ mkdirSync(out, { recursive: true });
 const only = process.argv.slice(2);
 
 // Without a CJK font Chromium draws the Chinese pictures as empty boxes: say so and stop, rather than write them.
-const wantsChinese = THEMES.some(([key]) => key.startsWith('zh') && (only.length === 0 || only.includes(key)));
+const wantsChinese = THEMES.some(
+  ([key]) => key.startsWith('zh') && (only.length === 0 || only.includes(key)),
+);
 const cjk = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
 if (wantsChinese && (cjk.status !== 0 || cjk.stdout.trim() === '')) {
   console.error(
