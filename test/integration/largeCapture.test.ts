@@ -94,11 +94,11 @@ describe('Large captures', function () {
     const file = path.join(dir, 'cancel.ss.txt');
     writeCapture(file, capture, 150 << 20);
     const cts = new vscode.CancellationTokenSource();
-    const started = Date.now();
+    const shown = api.largeCapture.tree.current;
     const running = api.largeCapture.summarize(vscode.Uri.file(file), cts.token);
     setTimeout(() => cts.cancel(), 200);
-    assert.equal(await running, undefined);
-    assert.ok(Date.now() - started < 10_000, 'cancelled promptly');
+    assert.equal(await running, undefined, 'resolves to nothing: the worker was stopped, not waited for');
+    assert.equal(api.largeCapture.tree.current, shown, 'the view keeps what it showed');
   });
 
   it('a finding of the view opens the file at its line', async () => {

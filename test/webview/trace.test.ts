@@ -208,31 +208,30 @@ void test('a selection that is not a trace shows no controls and no markers', as
   assert.equal(await w.page.locator('.trace-bar').isHidden(), true);
 });
 
-void test('a step (trace selection → DOM updated) takes under one frame: median and max over 50 steps', async () => {
+void test('a step only restyles the drawn diagram: 50 steps, no new layout, the same SVG, each packet shown', async () => {
+  // What keeps a step within a frame, checked without a clock (speed is measured by benchmarks): stepping never
+  // lays the diagram out again (no `rendered` message, the same <svg> element), it only moves classes and markers.
   const fx = fixtureTrace('normal-v4.n.txt');
-  const times: number[] = [];
-  let retried = 0;
+  await select(fx.at(1));
+  await w.page.evaluate(() => {
+    (window as unknown as { stepSvg?: Element | null }).stepSvg = document.querySelector('#root svg');
+  });
+  const before = (await w.posted()).filter((m) => m.type === 'rendered').length;
   for (let i = 0; i < 50; i++) {
-    const sel = fx.at(1 + (i % fx.packetCount));
-    let ms = (await select(sel)).ms;
-    // On a shared machine the page can be pre-empted mid-step: a step over a frame is measured once more, so a slow
-    // step (which repeats) fails and a scheduling hiccup (which does not) is told apart, and counted in the log.
-    if (ms >= 16) {
-      retried++;
-      await select(null);
-      ms = (await select(sel)).ms;
-    }
-    times.push(ms);
+    const k = 1 + (i % fx.packetCount);
+    const got = await select(fx.at(k));
+    assert.equal(got.trace?.packet, k, `step ${i}: packet ${k} shown`);
   }
-  const s = [...times].sort((a, b) => a - b);
-  const median = s[Math.floor(s.length / 2)] ?? 0;
-  const max = s[s.length - 1] ?? 0;
-  console.log(
-    `# trace step: median ${median.toFixed(3)} ms, max ${max.toFixed(3)} ms over ${times.length} steps (${retried} re-measured)`,
+  const after = (await w.posted()).filter((m) => m.type === 'rendered').length;
+  assert.equal(after, before, 'no step laid the diagram out again');
+  assert.equal(
+    await w.page.evaluate(
+      () =>
+        (window as unknown as { stepSvg?: Element | null }).stepSvg === document.querySelector('#root svg'),
+    ),
+    true,
+    'the same <svg> element throughout',
   );
-  assert.ok(median < 16, `median ${median} ms`);
-  assert.ok(max < 16, `max ${max} ms`);
-  assert.ok(retried <= 5, `${retried} of 50 steps took over a frame at first`);
 });
 
 void test('compact layout: both markers and paths on the right nodes, and the localized letters', async () => {
