@@ -1,7 +1,7 @@
 // Pure (runs anywhere: host, webview, CLI): the observed state sequence of each connection across snapshots or transition logs.
 import type { TcpState } from '../tcp/types';
 import { formatEndpoint } from '../parse/address';
-import type { ConnectionRecord } from '../parse/types';
+import type { ConnectionRecord, Endpoint } from '../parse/types';
 import { ownString } from '../text/ownString';
 
 /** One connection as seen from one side, with the states it was observed in. */
@@ -24,9 +24,17 @@ export interface ConnectionHistory {
  * listener (its remote side is a wildcard, and a transition log's `LISTEN -> CLOSE` must land on it too).
  */
 export function connectionKey(r: ConnectionRecord): string {
-  const local = formatEndpoint(r.local);
-  if (r.state === 'LISTEN' || (r.from === 'LISTEN' && r.state === 'CLOSED')) return `listen ${local}`;
-  return `${local} ${formatEndpoint(r.remote)}`;
+  return endpointsKey(r.local, r.remote, isListenerRecord(r));
+}
+
+/** Whether connectionKey() takes the record for a listener's (its local address alone). */
+export function isListenerRecord(r: ConnectionRecord): boolean {
+  return r.state === 'LISTEN' || (r.from === 'LISTEN' && r.state === 'CLOSED');
+}
+
+/** connectionKey() of a record with these endpoints (the document index keeps endpoints, not records). */
+export function endpointsKey(local: Endpoint, remote: Endpoint, listener: boolean): string {
+  return listener ? `listen ${formatEndpoint(local)}` : `${formatEndpoint(local)} ${formatEndpoint(remote)}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Pure (extension host, bench, unit tests): the connections of one document, interned as four numbers each.
 import type { Endpoint } from '../parse/types';
-import { formatEndpoint } from '../parse/address';
+import { endpointsKey } from '../analysis/history';
 import { ownString } from '../text/ownString';
 import type { IndexedConnection } from './lineIndex';
 
@@ -91,10 +91,7 @@ export class ConnectionTable {
     const local = this.endpoint(d[o], d[o + 1]);
     const listener = d[o + 2] < 0;
     const remote = this.endpoint(listener ? -2 - d[o + 2] : d[o + 2], d[o + 3]);
-    const key = listener
-      ? `listen ${formatEndpoint(local)}`
-      : `${formatEndpoint(local)} ${formatEndpoint(remote)}`;
-    return { id, key, local, remote };
+    return { id, key: endpointsKey(local, remote, listener), local, remote };
   }
 
   private endpoint(hostId: number, portId: number): Endpoint {

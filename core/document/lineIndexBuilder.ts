@@ -1,5 +1,6 @@
 // Pure (extension host, bench, unit tests): builds a LineIndex in time-boxed slices so a 1M-line log never blocks the host.
 import { DEFAULT_DIAGNOSIS_OPTIONS, DiagnosisCollector, type DiagnosisOptions } from '../analysis/diagnosis';
+import { isListenerRecord } from '../analysis/history';
 import { LogParser } from '../parse/logParser';
 import { SnapshotCounts } from '../analysis/snapshotCounts';
 import { SummaryBuilder, type StateCounts } from '../analysis/summary';
@@ -179,8 +180,7 @@ export class LineIndexBuilder {
 
   /** connectionKey()'s identity (core/analysis/history.ts), interned as numbers. */
   private connectionId(r: ConnectionRecord): number {
-    const listener = r.state === 'LISTEN' || (r.from === 'LISTEN' && r.state === 'CLOSED');
-    return this.connections.intern(r.local, r.remote, listener);
+    return this.connections.intern(r.local, r.remote, isListenerRecord(r));
   }
 
   private processOf(p: ConnectionRecord['processes'][number]): number {

@@ -3,14 +3,11 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { connectionKey } from '../../../core/analysis/history';
+import { connectionKey, isListenerRecord } from '../../../core/analysis/history';
 import { ConnectionTable } from '../../../core/document/connectionTable';
 import { parseLog } from '../../../core/parse/logParser';
 import type { ConnectionRecord, Endpoint } from '../../../core/parse/types';
 import { fixtures, readFixture } from '../support/helpers';
-
-const isListener = (r: ConnectionRecord): boolean =>
-  r.state === 'LISTEN' || (r.from === 'LISTEN' && r.state === 'CLOSED');
 
 /** The endpoint fields an IndexedConnection carries: host, port (a missing one written *) and scope. */
 const plain = (e: Endpoint): Endpoint => {
@@ -30,7 +27,7 @@ void test('one id per connectionKey, and back to the first record’s endpoints,
     const idOfKey = new Map<string, number>();
     const first = new Map<number, ConnectionRecord>();
     for (const r of records) {
-      const id = table.intern(r.local, r.remote, isListener(r));
+      const id = table.intern(r.local, r.remote, isListenerRecord(r));
       const key = connectionKey(r);
       const known = idOfKey.get(key);
       if (known === undefined) {
