@@ -1,7 +1,12 @@
 // Extension host: keeps one LineIndex per scanned document, rebuilt in slices after edits, for every editor feature.
 import * as vscode from 'vscode';
 import type { LineIndex, StateSpan } from '../../core/document/lineIndex';
-import { buildLineIndex, buildRangeIndex, type Scheduler } from '../../core/document/lineIndexBuilder';
+import {
+  buildLineIndex,
+  buildRangeIndex,
+  type LineSource,
+  type Scheduler,
+} from '../../core/document/lineIndexBuilder';
 import { buildTraceIndex } from '../../core/document/traceBuild';
 import type { TraceFinding } from '../../core/document/traceFindings';
 import { TraceCollector, type TraceIndex } from '../../core/document/traceIndex';
@@ -34,6 +39,11 @@ interface Preview {
   readonly version: number;
 }
 
+/** A document's lines as the index builders read them. */
+function documentSource(document: vscode.TextDocument): LineSource {
+  return { lineCount: document.lineCount, lineText: (i) => document.lineAt(i).text };
+}
+
 interface Tracked {
   readonly document: vscode.TextDocument;
   index?: LineIndex;
@@ -48,6 +58,12 @@ interface Tracked {
   build?: { readonly version: number; cancelled: boolean; readonly done: Promise<LineIndex | undefined> };
   /** The rebuild after a burst of edits. */
   readonly rebuildLater: Debouncer;
+}
+
+/** The preview, if it is of the document's current version and has connection lines. */
+function currentPreview(t: Tracked): Preview | undefined {
+  const p = t.preview;
+  return p !== undefined && p.version === t.document.version && p.index.recordCount > 0 ? p : undefined;
 }
 
 export class DocumentIndexService extends Disposable {
@@ -96,10 +112,8 @@ export class DocumentIndexService extends Disposable {
     const t = this.tracked.get(document.uri.toString());
     if (t === undefined) return undefined;
     if (t.index !== undefined && line < t.validBelow) return t.index.recordCount === 0 ? undefined : t.index;
-    const p = t.preview;
-    if (p === undefined || p.version !== document.version || line < p.first || line > p.last)
-      return undefined;
-    return p.index.recordCount === 0 ? undefined : p.index;
+    const p = currentPreview(t);
+    return p !== undefined && line >= p.first && line <= p.last ? p.index : undefined;
   }
 
   /** The state spans of lines [first, last] (1-based), each with the index that describes its line. */
@@ -118,8 +132,8 @@ export class DocumentIndexService extends Disposable {
       for (const span of whole.spansIn(first, end)) out.push({ index: whole, span });
       next = end + 1;
     }
-    const p = t.preview;
-    if (next <= last && p !== undefined && p.version === document.version && p.index.recordCount > 0) {
+    const p = currentPreview(t);
+    if (next <= last && p !== undefined) {
       for (const span of p.index.spansIn(Math.max(next, p.first), Math.min(last, p.last)))
         out.push({ index: p.index, span });
     }
@@ -196,10 +210,7 @@ export class DocumentIndexService extends Disposable {
       cancelled: false,
       done: Promise.resolve(undefined),
     };
-    const source = {
-      lineCount: document.lineCount,
-      lineText: (i: number): string => document.lineAt(i).text,
-    };
+    const source = documentSource(document);
     const isCancelled = (): boolean => build.cancelled || document.isClosed || document.version !== version;
     // Packet lines are offered to the collector during the table build; the reconstruction runs after it, sliced too.
     const collector = new TraceCollector();
@@ -252,12 +263,8 @@ export class DocumentIndexService extends Disposable {
     if (t.index !== undefined && last < t.validBelow) return;
     const p = t.preview;
     if (p !== undefined && p.version === document.version && p.first <= first && p.last >= last) return;
-    const source = {
-      lineCount: document.lineCount,
-      lineText: (i: number): string => document.lineAt(i).text,
-    };
     t.preview = {
-      index: buildRangeIndex(source, first, last),
+      index: buildRangeIndex(documentSource(document), first, last),
       first,
       last,
       version: document.version,
