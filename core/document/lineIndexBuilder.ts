@@ -112,18 +112,15 @@ export class LineIndexBuilder {
       for (; this.next < end; this.next++) {
         const text = this.source.lineText(this.next);
         const r = this.parse(text, this.next + 1);
-        if (r === undefined) this.unparsed?.line(text, this.next + 1);
-        else {
-          if (this.held !== undefined) this.add(this.held);
-          this.held = undefined;
-          if (this.parser.awaitsOwner) this.held = r;
-          else this.add(r);
-        }
-        // A Windows row is indexed once the lines naming its owner are past.
-        if (this.held !== undefined && !this.parser.awaitsOwner) {
+        // A Windows row is indexed once the parser no longer waits for lines naming its owner.
+        const pending = this.parser.awaitingOwner;
+        if (this.held !== undefined && this.held !== pending) {
           this.add(this.held);
           this.held = undefined;
         }
+        if (r === undefined) this.unparsed?.line(text, this.next + 1);
+        else if (r === pending) this.held = r;
+        else this.add(r);
       }
       if (this.now() - started >= budgetMs) break;
     }

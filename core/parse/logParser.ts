@@ -95,9 +95,9 @@ export class LogParser {
     return this.parseLine(start === 0 && end === text.length ? text : text.slice(start, end), n);
   }
 
-  /** True after a Windows row whose owner (`netstat -b`: `[sshd.exe]` on the lines below) may still be added to it. */
-  get awaitsOwner(): boolean {
-    return this.lastWindows !== undefined;
+  /** The Windows row whose owner (`netstat -b`: `[sshd.exe]` on the lines below) may still be added to it. */
+  get awaitingOwner(): ConnectionRecord | undefined {
+    return this.lastWindows;
   }
 
   /** True when a plain row may be read without the parser: no Windows owner line or PowerShell list is pending. */
