@@ -4,7 +4,7 @@ import type { LineIndex, StateSpan } from '../../core/document/lineIndex';
 import { stateReference, type StateReference } from '../../core/tcp/stateReference';
 import type { Lang } from '../../core/tcp/types';
 import { inlineMeaning, type InlineMeaningMode } from '../../core/text/inlineMeaning';
-import { VisibleLineDecorations, type AppliedLines } from '../plumbing/visibleLineDecorations';
+import { VisibleLineDecorations, type AppliedLines } from './visibleLineDecorations';
 import type { DocumentIndexService } from './documentIndexService';
 
 type Family = StateReference['family'];

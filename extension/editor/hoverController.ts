@@ -2,7 +2,7 @@
 import type * as vscode from 'vscode';
 import { connectionAtLine } from '../../core/document/connectionAtLine';
 import { hoverMarkdown } from '../../core/text/hoverContent';
-import { IndexHoverProvider } from '../plumbing/indexBackedProviders';
+import { IndexHoverProvider } from './indexBackedProviders';
 import { uiLang } from '../settings';
 
 export class HoverController extends IndexHoverProvider {

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { LineIndex } from '../../core/document/lineIndex';
 import { countsTitle, snapshotBlocks } from '../../core/document/snapshotBlocks';
-import { IndexLensProvider } from '../plumbing/indexBackedProviders';
+import { IndexLensProvider } from './indexBackedProviders';
 
 export class SummaryLensController extends IndexLensProvider {
   protected lensesOf(document: vscode.TextDocument, index: LineIndex, max: number): vscode.CodeLens[] {

@@ -7,11 +7,7 @@ import type { InlineMeaningMode } from '../../core/text/inlineMeaning';
 import { packetInline } from '../../core/text/traceText';
 import { flagsFamily, type FlagsFamily } from '../../core/trace/flagsFamily';
 import type { PacketLine } from '../../core/trace/packetParser';
-import {
-  VisibleLineDecorations,
-  type AppliedLines,
-  type MarkedSpan,
-} from '../plumbing/visibleLineDecorations';
+import { VisibleLineDecorations, type AppliedLines, type MarkedSpan } from './visibleLineDecorations';
 import type { DocumentIndexService } from './documentIndexService';
 
 /** Theme colour of each flags family: the state families they open or close into, and one for resets. */

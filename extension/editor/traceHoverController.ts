@@ -1,7 +1,7 @@
 // Extension host: explains the packet line under the mouse (tcpdump / tshark), answering from the trace index.
 import type * as vscode from 'vscode';
 import { traceHoverMarkdown } from '../../core/text/traceHover';
-import { IndexHoverProvider } from '../plumbing/indexBackedProviders';
+import { IndexHoverProvider } from './indexBackedProviders';
 import { uiLang } from '../settings';
 
 export class TraceHoverController extends IndexHoverProvider {

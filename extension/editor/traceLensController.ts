@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { connectionLensTitle } from '../../core/text/traceText';
 import { escapeIcons } from '../../core/text/markdown';
-import { IndexLensProvider } from '../plumbing/indexBackedProviders';
+import { IndexLensProvider } from './indexBackedProviders';
 import { uiLang } from '../settings';
 
 export class TraceLensController extends IndexLensProvider {

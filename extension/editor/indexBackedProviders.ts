@@ -2,10 +2,10 @@
 // on each index, hover providers with the extension's trusted commands, both registered while their setting is on.
 import * as vscode from 'vscode';
 import type { LineIndex } from '../../core/document/lineIndex';
-import type { DocumentIndexService } from '../editor/documentIndexService';
+import type { DocumentIndexService } from './documentIndexService';
 import { codeLensEnabled, hoverEnabled, scannedSelector } from '../settings';
-import { Disposable } from './dispose';
-import { ProviderWhileSetting } from './providerWhileSetting';
+import { Disposable } from '../plumbing/dispose';
+import { ProviderWhileSetting } from '../plumbing/providerWhileSetting';
 
 /** The only commands a hover link may run. */
 export const HOVER_COMMANDS = ['tcpStates.showOnDiagram', 'tcpStates.explainState'];

@@ -4,10 +4,10 @@ import * as vscode from 'vscode';
 import type { StateSpan } from '../../core/document/lineIndex';
 import type { Lang } from '../../core/tcp/types';
 import type { InlineMeaningMode } from '../../core/text/inlineMeaning';
-import type { DocumentIndexService } from '../editor/documentIndexService';
+import type { DocumentIndexService } from './documentIndexService';
 import { inlineMeaningMode, onDidChangeSettings, stateColorsEnabled, uiLang } from '../settings';
-import { Debouncer } from './debounce';
-import { Disposable } from './dispose';
+import { Debouncer } from '../plumbing/debounce';
+import { Disposable } from '../plumbing/dispose';
 
 const DEBOUNCE_MS = 100;
 /** Lines decorated beyond each visible range, so a small scroll does not show bare lines. */
