@@ -56,6 +56,17 @@ function stateCode(state: ConnectionRecord['state'] | undefined): number {
   return state === undefined ? 0 : TCP_STATES.indexOf(state) + 1;
 }
 
+interface BuilderOptions {
+  readonly diagnosis?: Partial<DiagnosisOptions>;
+  readonly now?: () => number;
+  readonly unparsed?: LineSink;
+  /**
+   * A range index (buildRangeIndex): the 0-based line to start at. It reads only that window of the document and
+   * keeps no summary or diagnosis.
+   */
+  readonly rangeFrom?: number;
+}
+
 /** Folds a document line by line; `step()` does one slice, `result()` freezes it into a LineIndex. */
 export class LineIndexBuilder {
   private next = 0;
@@ -81,21 +92,22 @@ export class LineIndexBuilder {
   private readonly counts = new Uint32Array(TCP_STATES.length);
   private readonly snapshotCounts = new SnapshotCounts();
 
+  private readonly now: () => number;
+  private readonly unparsed: LineSink | undefined;
+
   constructor(
     private readonly source: LineSource,
-    /** Undefined: a range index (buildRangeIndex), without summary or diagnosis. */
-    diagnosis: Partial<DiagnosisOptions> | undefined = {},
-    private readonly now: () => number = Date.now,
-    private readonly unparsed?: LineSink,
-    /** 0-based line to start at: a range index (buildRangeIndex) reads only a window of the document. */
-    from = 0,
+    options: BuilderOptions = {},
   ) {
-    this.next = this.base = Math.min(Math.max(0, from), source.lineCount);
+    this.now = options.now ?? Date.now;
+    this.unparsed = options.unparsed;
+    const from = options.rangeFrom;
+    this.next = this.base = Math.min(Math.max(0, from ?? 0), source.lineCount);
     this.cols = allocateColumns(source.lineCount - this.base);
     this.connections = new ConnectionTable(source.lineCount - this.base);
-    if (diagnosis !== undefined) {
+    if (from === undefined) {
       this.summary = new SummaryBuilder();
-      this.diagnosis = new DiagnosisCollector({ ...DEFAULT_DIAGNOSIS_OPTIONS, ...diagnosis });
+      this.diagnosis = new DiagnosisCollector({ ...DEFAULT_DIAGNOSIS_OPTIONS, ...options.diagnosis });
     }
   }
 
@@ -246,7 +258,7 @@ export function buildLineIndexSync(
   diagnosis: Partial<DiagnosisOptions> = {},
   unparsed?: LineSink,
 ): LineIndex {
-  const b = new LineIndexBuilder(source, diagnosis, Date.now, unparsed);
+  const b = new LineIndexBuilder(source, { diagnosis, unparsed });
   b.step(Number.POSITIVE_INFINITY);
   return b.result();
 }
@@ -257,7 +269,7 @@ export async function buildLineIndex(
   options: BuildOptions,
 ): Promise<LineIndex | undefined> {
   const { now, yieldToEventLoop } = options.scheduler;
-  const b = new LineIndexBuilder(source, options.diagnosis, now, options.unparsed);
+  const b = new LineIndexBuilder(source, { diagnosis: options.diagnosis, now, unparsed: options.unparsed });
   const budget = options.sliceMs ?? 8;
   for (;;) {
     if (options.isCancelled?.()) return undefined;
@@ -291,7 +303,7 @@ const RANGE_LOOKBACK = 400;
 export function buildRangeIndex(source: LineSource, first: number, last: number): LineIndex {
   const end = Math.min(source.lineCount, Math.max(first, last));
   const window: LineSource = { lineCount: end, lineText: (i) => source.lineText(i) };
-  const b = new LineIndexBuilder(window, undefined, Date.now, undefined, first - 1 - RANGE_LOOKBACK);
+  const b = new LineIndexBuilder(window, { rangeFrom: first - 1 - RANGE_LOOKBACK });
   b.step(Number.POSITIVE_INFINITY);
   return b.result();
 }
