@@ -297,13 +297,13 @@ export class SummaryBuilder {
     const count = Math.max(snapshots.length, this.perSnapshot.length);
     for (let i = 0; i < count && (snapshots.length > 1 || this.perSnapshot.length > 1); i++) {
       const info = snapshots[i];
-      const c = i < this.perSnapshot.length ? this.perSnapshot.at(i) : zeroCounts();
+      const { total, states } = this.perSnapshot.present(i);
       snaps.push({
         index: i,
         startLine: info?.startLine ?? 0,
         time: info?.time,
-        total: c.reduce((a, b) => a + b, 0),
-        states: present(c),
+        total,
+        states,
       });
     }
     return {

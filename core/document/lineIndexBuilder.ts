@@ -2,7 +2,6 @@
 import { DEFAULT_DIAGNOSIS_OPTIONS, DiagnosisCollector, type DiagnosisOptions } from '../analysis/diagnosis';
 import { isListenerRecord } from '../analysis/history';
 import { LogParser } from '../parse/logParser';
-import { SnapshotCounts } from '../analysis/snapshotCounts';
 import { SummaryBuilder, type StateCounts } from '../analysis/summary';
 import type { ConnectionRecord } from '../parse/types';
 import { processLabel } from '../parse/recordDraft';
@@ -90,7 +89,7 @@ export class LineIndexBuilder {
   private readonly processes: string[] = [];
   private readonly listenPorts = new Set<string>();
   private readonly counts = new Uint32Array(TCP_STATES.length);
-  private readonly snapshotCounts = new SnapshotCounts();
+  private readonly snapshotCounts: Uint32Array[] = [];
 
   private readonly now: () => number;
   private readonly unparsed: LineSink | undefined;
@@ -163,7 +162,9 @@ export class LineIndexBuilder {
     const code = stateCode(r.state);
     this.counts[code - 1]++;
     if (r.snapshot !== undefined) {
-      this.snapshotCounts.bump(r.snapshot, code - 1);
+      while (this.snapshotCounts.length <= r.snapshot)
+        this.snapshotCounts.push(new Uint32Array(TCP_STATES.length));
+      this.snapshotCounts[r.snapshot][code - 1]++;
     }
     c.state[i] = code;
     c.from[i] = stateCode(r.from);
@@ -231,7 +232,7 @@ export class LineIndexBuilder {
         records: this.records,
         listenPorts: [...this.listenPorts],
         counts: toCounts(this.counts),
-        snapshotCounts: series ? countsBySnapshot(this.snapshotCounts) : [],
+        snapshotCounts: series ? this.snapshotCounts.map(toCounts) : [],
       },
       () => (summary ?? new SummaryBuilder()).result(snapshots),
       this.base,
@@ -239,14 +240,7 @@ export class LineIndexBuilder {
   }
 }
 
-/** Outside result(): a closure there that read `this` would keep the builder alive through the summary's closure. */
-function countsBySnapshot(per: SnapshotCounts): StateCounts[] {
-  const out: StateCounts[] = [];
-  for (let k = 0; k < per.length; k++) out.push(toCounts(per.at(k)));
-  return out;
-}
-
-function toCounts(c: Uint32Array | Int32Array): StateCounts {
+function toCounts(c: Uint32Array): StateCounts {
   const out: StateCounts = {};
   for (let i = 0; i < c.length; i++) if (c[i] > 0) out[TCP_STATES[i]] = c[i];
   return out;
