@@ -70,7 +70,7 @@ const index = await core.buildLineIndex(source, {
   onSlice: (ms) => slices.push(ms),
 });
 const total = performance.now() - started;
-const maxGap = loop.stop();
+const maxGap = await loop.stop();
 const heapAfter = await heapNow();
 const sliced = sliceStats(slices);
 

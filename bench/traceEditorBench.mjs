@@ -66,7 +66,7 @@ const t1 = performance.now();
 const built = await core.buildTraceIndex(collector, { scheduler, onSlice: (ms) => traceSlices.push(ms) });
 const trace = built.index;
 const t2 = performance.now();
-const maxGap = loop.stop();
+const maxGap = await loop.stop();
 const heapAfter = await heapNow();
 
 const pick = (i) => trace.trace.packets[(i * 7919) % trace.packetCount].packet.line;
